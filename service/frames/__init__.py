@@ -1,0 +1,1 @@
+"""Goal frames: rules (as data) applied to the checked canon, and their renderings."""
