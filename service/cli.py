@@ -1,0 +1,106 @@
+"""The `jobframe` command: serve the canon, print frames, export the GraphQL schema."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .canon import Canon, NotFound
+from .findings import CanonError
+from .frames.model import FrameKind
+from .frames.rdf import frames_graph
+from .frames.rules import build_frame, build_page
+from .frames.text import frame_text, page_text
+from .loader import load_canon
+from .resources import DEFAULT_CANON_DIR
+
+_canon_option = click.option(
+    "--canon",
+    "canon_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_CANON_DIR,
+    envvar="JOBFRAME_CANON",
+    show_default="the embedded canon/",
+    help="Folder of canon Turtle files (or set JOBFRAME_CANON).",
+)
+
+
+def _load(canon_dir: Path) -> Canon:
+    try:
+        return load_canon(canon_dir)
+    except CanonError as error:
+        click.echo(f"jobframe: the canon in {canon_dir} cannot be served:", err=True)
+        for finding in error.findings:
+            click.echo(f"  {finding}", err=True)
+        sys.exit(1)
+
+
+@click.group()
+@click.version_option(package_name="jobframe")
+def main() -> None:
+    """JobFrame: goal frames derived verbatim from a job-architecture canon."""
+
+
+@main.command()
+@_canon_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+def serve(canon_dir: Path, host: str, port: int) -> None:
+    """Serve the canon over GraphQL (GraphiQL at /graphql)."""
+    import uvicorn
+
+    from .app import create_app
+
+    canon = _load(canon_dir)
+    click.echo(
+        f"jobframe: serving {len(canon.role_levels)} role-levels from {canon_dir} "
+        f"on http://{host}:{port}/graphql",
+        err=True,
+    )
+    uvicorn.run(create_app(canon), host=host, port=port, log_level="info")
+
+
+@main.command()
+@click.argument("family")
+@click.argument("level")
+@click.option(
+    "--kind",
+    type=click.Choice([k.value for k in FrameKind] + ["all"]),
+    default="all",
+    show_default=True,
+    help="Which frame; `all` prints the whole page, headings included.",
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "turtle", "json-ld"]),
+    default="text",
+    show_default=True,
+    help="Plain text, or the frame lines as RDF with their provenance edges.",
+)
+@_canon_option
+def frame(family: str, level: str, kind: str, output: str, canon_dir: Path) -> None:
+    """Print the goal frames of FAMILY (label) at LEVEL (code)."""
+    canon = _load(canon_dir)
+    try:
+        role = canon.role_level(family, level)
+    except NotFound as error:
+        raise click.ClickException(str(error)) from None
+    page = build_page(role)
+    frames = page.frames if kind == "all" else (build_frame(role, FrameKind(kind)),)
+    if output != "text":
+        click.echo(frames_graph(frames).serialize(format=output), nl=False)
+    elif kind == "all":
+        click.echo(page_text(page), nl=False)
+    else:
+        click.echo(frame_text(frames[0]), nl=False)
+
+
+@main.command("export-schema")
+def export_schema() -> None:
+    """Print the GraphQL schema (SDL), as published in schema.graphql."""
+    from .api.schema import schema
+
+    click.echo(schema.as_str())
