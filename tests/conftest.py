@@ -1,0 +1,116 @@
+"""Shared fixtures: the shipped canon, the reference goldens, and small canons written inline."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from service.canon import Canon
+from service.loader import load_canon
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = Path(os.environ.get("JOBFRAME_SPEC_DIR", ROOT.parent / "shared" / "spec"))
+
+PREFIXES = """\
+@base <https://test.example/canon/> .
+@prefix jf:   <https://jobframe.example/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+"""
+
+ARCHITECTURE = (
+    PREFIXES
+    + """
+<function/ops> a jf:JobFunction ; skos:prefLabel "Operations" .
+<family/ops> a jf:JobFamily ; skos:prefLabel "Field Operations" ; jf:function <function/ops> .
+<source/jfm> a jf:Source ; skos:prefLabel "JFM" ; skos:notation "jfm" .
+<track/P> a jf:Track ; skos:prefLabel "P" .
+<level/P3> a jf:Level ; skos:notation "P3" ; skos:prefLabel "Senior Specialist" ;
+    jf:track <track/P> ; jf:rank 3 .
+"""
+)
+"""A function, a family, a source and a level P3 with no dimensions yet."""
+
+
+def dimensions(*names: str) -> str:
+    """Turtle for level dimensions in the given display order, each with a P3 statement."""
+    out = [PREFIXES]
+    for order, name in enumerate(names, start=1):
+        slug = name.lower().replace(" ", "-")
+        out.append(
+            f'<dimension/{slug}> a jf:LevelDimension ; skos:prefLabel "{name}" ;'
+            f' skos:notation "{name.lower()}" ; jf:displayOrder {order} .\n'
+            f"<level/P3/{slug}> a jf:DimensionStatement ; jf:level <level/P3> ;"
+            f' jf:dimension <dimension/{slug}> ; jf:text "P3 {name.lower()} statement" .\n'
+        )
+    return "".join(out)
+
+
+def role_level(
+    responsibilities: int, *, complexity: bool = True, knowledge: bool = True
+) -> str:
+    """Turtle for the Field Operations P3 role-level with numbered responsibilities."""
+    out = [
+        PREFIXES,
+        "<role/ops/P3> a jf:RoleLevel ; jf:family <family/ops> ; jf:level <level/P3> .\n",
+    ]
+    for n in range(1, responsibilities + 1):
+        out.append(
+            f"<role/ops/P3/r{n}> a jf:Responsibility ; jf:roleLevel <role/ops/P3> ;"
+            f' jf:order {n} ; jf:source <source/jfm> ; jf:text "Responsibility {n}" .\n'
+        )
+    if complexity:
+        out.append(
+            "<role/ops/P3/cps> a jf:RubricEntry ; jf:roleLevel <role/ops/P3> ;"
+            " jf:rubricDimension jf:ComplexityProblemSolving ; jf:source <source/jfm> ;"
+            ' jf:text "Solves hard problems." .\n'
+        )
+    if knowledge:
+        out.append(
+            "<role/ops/P3/ka> a jf:RubricEntry ; jf:roleLevel <role/ops/P3> ;"
+            " jf:rubricDimension jf:KnowledgeApplication ; jf:source <source/jfm> ;"
+            ' jf:text "Applies deep knowledge." .\n'
+        )
+    return "".join(out)
+
+
+def write_canon(folder: Path, *files: str) -> Path:
+    """Write each Turtle text to its own file in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, text in enumerate(files):
+        (folder / f"part{n}.ttl").write_text(text, encoding="utf-8")
+    return folder
+
+
+CanonMaker = Callable[..., Canon]
+
+
+@pytest.fixture
+def make_canon(tmp_path: Path) -> CanonMaker:
+    """Load a canon from Turtle texts, each written to its own file."""
+    counter = iter(range(1000))
+
+    def make(*files: str) -> Canon:
+        return load_canon(write_canon(tmp_path / f"canon{next(counter)}", *files))
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def canon() -> Canon:
+    """The canon shipped in canon/."""
+    return load_canon()
+
+
+@pytest.fixture(scope="session")
+def golden() -> Callable[[str], str]:
+    """The reference "Copy / print as text" block of a frame, byte for byte."""
+    folder = SPEC / "golden"
+    assert folder.is_dir(), f"reference goldens not found at {folder}; set JOBFRAME_SPEC_DIR"
+
+    def read(kind: str) -> str:
+        return (folder / f"{kind}.txt").read_bytes().decode("utf-8")
+
+    return read
