@@ -105,9 +105,7 @@ class Canon:
         return found
 
 
-def _pick(
-    nodes: tuple[N, ...], asked: str, keys: Callable[[N], tuple[str, str]], what: str
-) -> N:
+def _pick(nodes: tuple[N, ...], asked: str, keys: Callable[[N], tuple[str, str]], what: str) -> N:
     """The node one of whose keys is `asked`; the second key is the name shown to people."""
     for node in nodes:
         if asked in keys(node):
@@ -117,4 +115,3 @@ def _pick(
     if len(matches) == 1:
         return matches[0]
     raise NotFound(what, asked, closest(asked, (keys(n)[1] for n in nodes)))
-

@@ -104,3 +104,7 @@ def export_schema() -> None:
     from .api.schema import schema
 
     click.echo(schema.as_str())
+
+
+if __name__ == "__main__":
+    main()

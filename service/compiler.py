@@ -30,7 +30,6 @@ from .nodes import (
 )
 from .vocabulary import JF
 
-
 N = TypeVar("N", bound=CanonNode)
 
 
@@ -163,12 +162,12 @@ def compile_canon(graph: Graph) -> Canon:
                     )
                 )
             else:
-                dimension = rubric_dimensions[r.ref(part, JF.rubricDimension)]
+                along = rubric_dimensions[r.ref(part, JF.rubricDimension)]
                 rubric.append(
                     RubricEntry(
                         iri=str(part),
-                        label=f"{name} {dimension.label} rubric",
-                        dimension=dimension,
+                        label=f"{name} {along.label} rubric",
+                        dimension=along,
                         source=source,
                         text=text,
                     )

@@ -48,9 +48,7 @@ def dimensions(*names: str) -> str:
     return "".join(out)
 
 
-def role_level(
-    responsibilities: int, *, complexity: bool = True, knowledge: bool = True
-) -> str:
+def role_level(responsibilities: int, *, complexity: bool = True, knowledge: bool = True) -> str:
     """Turtle for the Field Operations P3 role-level with numbered responsibilities."""
     out = [
         PREFIXES,

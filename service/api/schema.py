@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 from graphql import GraphQLError
+from strawberry.types import ExecutionContext
 
 from ..canon import NotFound
 from .context import Info
@@ -107,4 +108,15 @@ class Query:
         return [Track(model=t) for t in info.context.canon.tracks]
 
 
-schema = strawberry.Schema(query=Query, types=list(NODE_TYPES))
+class CanonSchema(strawberry.Schema):
+    """Logs only unexpected errors: a client's NOT_FOUND or bad input is an answer, not a fault."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        unexpected = [e for e in errors if not (e.extensions or {}).get("code")]
+        if unexpected:
+            super().process_errors(unexpected, execution_context)
+
+
+schema = CanonSchema(query=Query, types=list(NODE_TYPES))

@@ -77,7 +77,9 @@ class Track(CanonNode):
         return [Level(model=lv) for lv in canon.levels if lv.track.iri == self.model.iri]
 
 
-@strawberry.type(description="A level such as M5 — Senior Director, described along every dimension.")
+@strawberry.type(
+    description="A level such as M5 — Senior Director, described along every dimension."
+)
 class Level(CanonNode):
     model: strawberry.Private[nodes.Level]
 
@@ -131,7 +133,9 @@ class Source(CanonNode):
     pass
 
 
-@strawberry.type(description="A dimension of the leveling rubric (such as complexity/problem-solving).")
+@strawberry.type(
+    description="A dimension of the leveling rubric (such as complexity/problem-solving)."
+)
 class RubricDimension(CanonNode):
     pass
 

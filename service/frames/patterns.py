@@ -58,7 +58,9 @@ class Template:
             pieces.extend(_literal_pieces(literal, pattern))
             if name is not None:
                 if spec or conversion or "." not in name:
-                    raise ValueError(f"slot {{{name}}} in {pattern!r} must be {{binding.attribute}}")
+                    raise ValueError(
+                        f"slot {{{name}}} in {pattern!r} must be {{binding.attribute}}"
+                    )
                 pieces.append(Slot(tuple(name.split("."))))
         bare = len(pieces) == 1 and isinstance(pieces[0], Slot)
         return cls(None if bare else template_id, pattern, tuple(pieces))

@@ -9,7 +9,7 @@ is omitted. Bindings a pattern may use: `role` (the role-level), `responsibility
 
 from __future__ import annotations
 
-from ..nodes import CanonNode, DimensionStatement, Responsibility
+from ..nodes import CanonNode, DimensionStatement, LevelDimension, Responsibility
 from ..vocabulary import JF
 from .model import FrameKind
 from .specs import FieldSpec, FrameSpec, PageSpec, Rows, SectionSpec
@@ -22,6 +22,7 @@ RUBRIC: dict[str, str] = {
 
 SOURCE_LABELS: dict[type[CanonNode], str] = {
     Responsibility: "{node.source.label} responsibility ({role.level.notation})",
+    LevelDimension: "level dimension ({node.label})",
     DimensionStatement: "level dimension ({node.dimension.label})",
 }
 """How a cited node is tagged (`node` is the node, `role` the role-level); others are untagged."""
@@ -54,7 +55,8 @@ SMART = FrameSpec(
             fields=(
                 FieldSpec("Specific", 'Deliver: "{responsibility.text}"'),
                 FieldSpec(
-                    "Measurable", "Move the metric this drives from ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩."
+                    "Measurable",
+                    "Move the metric this drives from ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩.",
                 ),
                 FieldSpec(
                     "Achievable",
@@ -96,7 +98,8 @@ OKR = FrameSpec(
             heading="{responsibility.text}",
             fields=(
                 FieldSpec(
-                    "KR1", 'From ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩ — tied to: "{responsibility.text}"'
+                    "KR1",
+                    'From ⟨baseline⟩ to ⟨target⟩ by ⟨date⟩ — tied to: "{responsibility.text}"',
                 ),
                 FieldSpec(
                     "KR2",

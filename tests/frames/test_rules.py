@@ -43,7 +43,7 @@ def test_smart_achievable_quotes_the_rubric_entry(make_canon: CanonMaker) -> Non
     line = frame_of(canon, FrameKind.SMART).sections[0].rows[0].field("Achievable")
     assert line is not None
     assert line.text == (
-        "Scoped to this level's jfm complexity/problem-solving rubric: \"Solves hard problems.\""
+        'Scoped to this level\'s jfm complexity/problem-solving rubric: "Solves hard problems."'
     )
 
 
@@ -58,16 +58,14 @@ def test_okr_has_kr1_always_and_kr2_for_the_ith_dimension(make_canon: CanonMaker
     ]
     kr2 = [r.field("KR2") for r in rows[:2]]
     assert [line.text for line in kr2 if line] == [
-        "Evidence at this level's scope bar: \"P3 scope statement\" — ⟨target⟩ by ⟨date⟩",
-        "Evidence at this level's autonomy bar: \"P3 autonomy statement\" — ⟨target⟩ by ⟨date⟩",
+        'Evidence at this level\'s scope bar: "P3 scope statement" — ⟨target⟩ by ⟨date⟩',
+        'Evidence at this level\'s autonomy bar: "P3 autonomy statement" — ⟨target⟩ by ⟨date⟩',
     ]
     assert "KR2" not in frame_text(frame_of(canon, FrameKind.OKR)).split("Objective 3")[1]
 
 
 def test_okr_pairs_dimensions_by_display_order_not_file_order(make_canon: CanonMaker) -> None:
-    reordered = dimensions("Scope", "Autonomy").replace(
-        "jf:displayOrder 1", "jf:displayOrder 9"
-    )
+    reordered = dimensions("Scope", "Autonomy").replace("jf:displayOrder 1", "jf:displayOrder 9")
     canon = make_canon(ARCHITECTURE, reordered, role_level(2))
     rows = frame_of(canon, FrameKind.OKR).sections[0].rows
     first = rows[0].field("KR2")

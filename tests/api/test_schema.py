@@ -1,0 +1,45 @@
+"""The published SDL is the code's schema, and every type and field says what it means."""
+
+from pathlib import Path
+
+from graphql import GraphQLEnumType, GraphQLInterfaceType, GraphQLObjectType, GraphQLUnionType
+
+from service.api.schema import schema
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_schema_graphql_is_the_exported_schema() -> None:
+    published = (ROOT / "schema.graphql").read_text("utf-8")
+    assert published == schema.as_str() + "\n", "run: jobframe export-schema > schema.graphql"
+
+
+def test_every_type_and_field_has_a_description() -> None:
+    missing = []
+    for name, gql_type in schema._schema.type_map.items():
+        if name.startswith("__") or name in {"String", "Int", "Boolean", "ID", "Float"}:
+            continue
+        if not gql_type.description:
+            missing.append(name)
+        if isinstance(gql_type, GraphQLObjectType | GraphQLInterfaceType):
+            missing += [f"{name}.{f}" for f, d in gql_type.fields.items() if not d.description]
+        if not isinstance(
+            gql_type, GraphQLObjectType | GraphQLInterfaceType | GraphQLEnumType | GraphQLUnionType
+        ):
+            missing.append(f"{name} (unexpected kind)")
+    assert missing == []
+
+
+def test_clients_names_exist() -> None:
+    sdl = schema.as_str()
+    for needle in (
+        "roleLevel(family: String!, level: String!): RoleLevel",
+        "frame(kind: FrameKind!): Frame!",
+        "frames: [Frame!]!",
+        "lines: [FrameLine!]!",
+        "sources: [Provenance!]!",
+        "node(id: ID!): Node",
+        "interface CanonNode implements Node",
+        "enum FrameKind {\n  SMART\n  OKR\n  MBO\n  SCORECARD\n}",
+    ):
+        assert needle in sdl

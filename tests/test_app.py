@@ -1,0 +1,81 @@
+"""The HTTP service, in process and as the real `jobframe serve` on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx2
+import pytest
+from starlette.testclient import TestClient
+
+from service.app import create_app
+from service.canon import Canon
+
+QUERY = (
+    '{ roleLevel(family: "Clinical Trials Operations", level: "M5") { frame(kind: MBO) { text } } }'
+)
+
+
+def test_healthz_and_graphql_in_process(canon: Canon, golden: Callable[[str], str]) -> None:
+    client = TestClient(create_app(canon))
+    assert client.get("/healthz").json() == {"status": "ok", "roleLevels": 1}
+    response = client.post("/graphql", json={"query": QUERY})
+    assert response.status_code == 200
+    assert response.json()["data"]["roleLevel"]["frame"]["text"] == golden("mbo")
+
+
+def test_graphiql_is_served_to_browsers(canon: Canon) -> None:
+    client = TestClient(create_app(canon))
+    response = client.get("/graphql", headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    assert "graphiql" in response.text.lower()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[str]:
+    """`jobframe serve` on the embedded canon, on a free port of 127.0.0.1, stopped after."""
+    port = _free_port()
+    log = (tmp_path / "serve.log").open("wb")
+    env = {k: v for k, v in os.environ.items() if k != "JOBFRAME_CANON"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx2.get(f"{url}/healthz").status_code == 200:
+                    break
+            except httpx2.TransportError:
+                time.sleep(0.1)
+        else:
+            pytest.fail(f"jobframe serve did not start: {(tmp_path / 'serve.log').read_text()}")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+def test_real_server_answers_frames(served: str, golden: Callable[[str], str]) -> None:
+    response = httpx2.post(f"{served}/graphql", json={"query": QUERY})
+    assert response.status_code == 200
+    assert response.json()["data"]["roleLevel"]["frame"]["text"] == golden("mbo")
+    get = httpx2.get(f"{served}/graphql", params={"query": QUERY})
+    assert get.json() == response.json()

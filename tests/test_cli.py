@@ -1,0 +1,61 @@
+"""The jobframe command line: frames as text or RDF, another canon, clear errors."""
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.namespace import PROV
+
+from service.api.schema import schema
+from service.cli import main
+from tests.conftest import ARCHITECTURE, dimensions, role_level, write_canon
+
+
+def test_all_prints_the_whole_page_with_headings() -> None:
+    result = CliRunner().invoke(main, ["frame", "Clinical Trials Operations", "M5"])
+    assert result.exit_code == 0
+    for heading in ("Goal templates — ", "SMART goals\n", "OKRs\n", "MBO areas\n", "Scorecard\n"):
+        assert heading in result.output
+
+
+def test_canon_option_and_environment_name_another_canon(tmp_path: Path) -> None:
+    folder = write_canon(tmp_path, ARCHITECTURE, dimensions("Scope"), role_level(1))
+    by_option = CliRunner().invoke(
+        main, ["frame", "Field Operations", "P3", "--kind", "okr", "--canon", str(folder)]
+    )
+    by_env = CliRunner(env={"JOBFRAME_CANON": str(folder)}).invoke(
+        main, ["frame", "Field Operations", "P3", "--kind", "okr"]
+    )
+    assert by_option.exit_code == by_env.exit_code == 0
+    assert by_option.output == by_env.output
+    assert by_option.output.startswith(
+        "Objective 1: Responsibility 1  [source: JFM responsibility (P3)]"
+    )
+
+
+def test_unknown_family_exits_1_naming_the_closest() -> None:
+    result = CliRunner().invoke(main, ["frame", "Clinical Trial Ops", "M5"])
+    assert result.exit_code == 1
+    assert "'Clinical Trial Ops'" in result.output
+    assert "closest: 'Clinical Trials Operations'" in result.output
+
+
+def test_broken_canon_exits_1_with_its_findings(tmp_path: Path) -> None:
+    folder = write_canon(tmp_path, ARCHITECTURE, "this is not turtle")
+    result = CliRunner().invoke(main, ["frame", "Field Operations", "P3", "--canon", str(folder)])
+    assert result.exit_code == 1
+    assert f"{folder / 'part1.ttl'}:1:" in result.output
+
+
+def test_turtle_export_links_lines_to_canon_nodes() -> None:
+    result = CliRunner().invoke(
+        main, ["frame", "Clinical Trials Operations", "M5", "--kind", "smart", "--format", "turtle"]
+    )
+    assert result.exit_code == 0
+    graph = Graph().parse(data=result.output, format="turtle")
+    assert len(set(graph.subject_objects(PROV.wasQuotedFrom))) > 10
+
+
+def test_export_schema_prints_the_sdl() -> None:
+    result = CliRunner().invoke(main, ["export-schema"])
+    assert result.output == schema.as_str() + "\n"

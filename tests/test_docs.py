@@ -1,0 +1,47 @@
+"""The README's contracts: its examples answer as shown, and CI runs its test command."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from service.api.context import Context
+from service.api.schema import schema
+from service.canon import Canon
+from service.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text("utf-8")
+EXAMPLES = re.findall(r"```graphql\n(.*?)```\n\n```json\n(.*?)```", README, re.DOTALL)
+COMMANDS = re.findall(r"```sh\n(python3 -m venv .*?)\n```", README)
+
+
+def test_readme_has_examples_and_two_setup_commands() -> None:
+    assert len(EXAMPLES) >= 3
+    assert len(COMMANDS) == 2
+    assert "jobframe serve" in COMMANDS[0]
+    assert "pytest" in COMMANDS[1]
+
+
+@pytest.mark.parametrize(
+    "query,answer", EXAMPLES, ids=[f"example{i}" for i in range(len(EXAMPLES))]
+)
+def test_readme_example_answers_as_shown(canon: Canon, query: str, answer: str) -> None:
+    result = schema.execute_sync(query, context_value=Context(canon))
+    got: dict[str, object] = {"data": result.data}
+    if result.errors:
+        got["errors"] = [e.formatted for e in result.errors]
+    assert got == json.loads(answer)
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    assert COMMANDS[1] in ci.splitlines()
+
+
+def test_every_command_is_documented() -> None:
+    for name in main.list_commands(None):  # type: ignore[arg-type]
+        assert f"jobframe {name}" in README
