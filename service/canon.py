@@ -57,6 +57,8 @@ class Canon:
     rubric_dimensions: tuple[RubricDimension, ...]
     role_levels: tuple[RoleLevel, ...]
     triple_count: int
+    version: str
+    """Content hash of the canon's triples (see `version.py`)."""
     nodes: Mapping[str, CanonNode] = field(init=False, repr=False)
     _role_levels_by_key: Mapping[tuple[str, str], RoleLevel] = field(init=False, repr=False)
 

@@ -1,7 +1,7 @@
-"""Compiling a validated RDF graph into the immutable canon model.
+"""Compiling a validated canon index into the immutable canon model.
 
-This is the only module that reads canon values out of rdflib; everything downstream
-works on `Canon`. It assumes the graph passed SHACL validation (see `shapes.py`).
+This is the only module that reads canon values out of the RDF data; everything downstream
+works on `Canon`. It assumes the data passed the checks (see `checking.py`).
 """
 
 from __future__ import annotations
@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TypeVar
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS
-from rdflib.term import Node
+from rdflib.namespace import SKOS
 
 from .canon import Canon
 from .nodes import (
@@ -28,6 +26,7 @@ from .nodes import (
     Source,
     Track,
 )
+from .triples import TripleIndex
 from .vocabulary import JF
 
 N = TypeVar("N", bound=CanonNode)
@@ -38,123 +37,120 @@ def _by_label(nodes: dict[str, N]) -> tuple[N, ...]:
 
 
 class _Reader:
-    """Typed single-value access to a graph."""
+    """Typed single-value access for data that passed the checks."""
 
-    def __init__(self, graph: Graph) -> None:
-        self.graph = graph
+    def __init__(self, index: TripleIndex) -> None:
+        self.index = index
 
-    def instances(self, cls: URIRef) -> list[URIRef]:
-        return sorted(s for s in self.graph.subjects(RDF.type, cls) if isinstance(s, URIRef))
+    def instances(self, cls: str) -> list[str]:
+        return self.index.instances(cls)
 
-    def text(self, subject: Node, predicate: URIRef) -> str | None:
-        value = self.graph.value(subject, predicate)
-        return str(value) if isinstance(value, Literal) else None
+    def text(self, subject: str, predicate: str) -> str | None:
+        return self.index.text(subject, predicate)
 
-    def required_text(self, subject: Node, predicate: URIRef) -> str:
-        value = self.text(subject, predicate)
-        assert value is not None, f"{subject} lacks {predicate}: validation should have said so"
+    def required_text(self, subject: str, predicate: str) -> str:
+        value = self.index.text(subject, predicate)
+        assert value is not None, f"{subject} lacks {predicate}: the checks should have said so"
         return value
 
-    def integer(self, subject: Node, predicate: URIRef) -> int:
-        value = self.graph.value(subject, predicate)
-        assert isinstance(value, Literal), f"{subject} lacks {predicate}"
-        return int(value.toPython())
+    def integer(self, subject: str, predicate: str) -> int:
+        value = self.index.integer(subject, predicate)
+        assert value is not None, f"{subject} lacks {predicate}"
+        return value
 
-    def ref(self, subject: Node, predicate: URIRef) -> str:
-        value = self.graph.value(subject, predicate)
-        assert isinstance(value, URIRef), f"{subject} lacks {predicate}"
-        return str(value)
+    def ref(self, subject: str, predicate: str) -> str:
+        value = self.index.ref(subject, predicate)
+        assert value is not None, f"{subject} lacks {predicate}"
+        return value
 
 
-def compile_canon(graph: Graph) -> Canon:
+def compile_canon(index: TripleIndex, version: str) -> Canon:
     """Build the canon model; lists come out in the order frames and clients rely on."""
-    r = _Reader(graph)
-    label, notation = SKOS.prefLabel, SKOS.notation
+    r = _Reader(index)
+    label, notation = str(SKOS.prefLabel), str(SKOS.notation)
 
     functions = {
-        str(s): JobFunction(iri=str(s), label=r.required_text(s, label))
-        for s in r.instances(JF.JobFunction)
+        s: JobFunction(iri=s, label=r.required_text(s, label))
+        for s in r.instances(str(JF.JobFunction))
     }
     families = {
-        str(s): JobFamily(
-            iri=str(s),
+        s: JobFamily(
+            iri=s,
             label=r.required_text(s, label),
-            function=functions[r.ref(s, JF.function)],
+            function=functions[r.ref(s, str(JF.function))],
         )
-        for s in r.instances(JF.JobFamily)
+        for s in r.instances(str(JF.JobFamily))
     }
     tracks = {
-        str(s): Track(iri=str(s), label=r.required_text(s, label), notation=r.text(s, notation))
-        for s in r.instances(JF.Track)
+        s: Track(iri=s, label=r.required_text(s, label), notation=r.text(s, notation))
+        for s in r.instances(str(JF.Track))
     }
     dimensions = {
-        str(s): LevelDimension(
-            iri=str(s),
+        s: LevelDimension(
+            iri=s,
             label=r.required_text(s, label),
             notation=r.required_text(s, notation),
-            display_order=r.integer(s, JF.displayOrder),
+            display_order=r.integer(s, str(JF.displayOrder)),
         )
-        for s in r.instances(JF.LevelDimension)
+        for s in r.instances(str(JF.LevelDimension))
     }
     sources = {
-        str(s): Source(
-            iri=str(s), label=r.required_text(s, label), notation=r.required_text(s, notation)
-        )
-        for s in r.instances(JF.Source)
+        s: Source(iri=s, label=r.required_text(s, label), notation=r.required_text(s, notation))
+        for s in r.instances(str(JF.Source))
     }
     rubric_dimensions = {
-        str(s): RubricDimension(iri=str(s), label=r.required_text(s, label))
-        for s in r.instances(JF.RubricDimension)
+        s: RubricDimension(iri=s, label=r.required_text(s, label))
+        for s in r.instances(str(JF.RubricDimension))
     }
 
-    statements_of: dict[str, list[URIRef]] = defaultdict(list)
-    for s in r.instances(JF.DimensionStatement):
-        statements_of[r.ref(s, JF.level)].append(s)
+    statements_of: dict[str, list[str]] = defaultdict(list)
+    for s in r.instances(str(JF.DimensionStatement)):
+        statements_of[r.ref(s, str(JF.level))].append(s)
 
     levels: dict[str, Level] = {}
-    for s in r.instances(JF.Level):
+    for s in r.instances(str(JF.Level)):
         code = r.required_text(s, notation)
         statements = []
-        for st in statements_of[str(s)]:
-            dimension = dimensions[r.ref(st, JF.dimension)]
+        for st in statements_of[s]:
+            dimension = dimensions[r.ref(st, str(JF.dimension))]
             statements.append(
                 DimensionStatement(
-                    iri=str(st),
+                    iri=st,
                     label=f"{code} {dimension.label}",
                     dimension=dimension,
-                    text=r.required_text(st, JF.text),
+                    text=r.required_text(st, str(JF.text)),
                 )
             )
         statements.sort(key=lambda st: (st.dimension.display_order, st.iri))
-        levels[str(s)] = Level(
-            iri=str(s),
+        levels[s] = Level(
+            iri=s,
             label=r.required_text(s, label),
             notation=code,
-            track=tracks[r.ref(s, JF.track)],
-            rank=r.integer(s, JF.rank),
+            track=tracks[r.ref(s, str(JF.track))],
+            rank=r.integer(s, str(JF.rank)),
             statements=tuple(statements),
         )
 
-    parts_of: dict[str, list[URIRef]] = defaultdict(list)
-    for cls in (JF.Responsibility, JF.RubricEntry):
+    parts_of: dict[str, list[str]] = defaultdict(list)
+    for cls in (str(JF.Responsibility), str(JF.RubricEntry)):
         for s in r.instances(cls):
-            parts_of[r.ref(s, JF.roleLevel)].append(s)
+            parts_of[r.ref(s, str(JF.roleLevel))].append(s)
 
     role_levels = []
-    for s in r.instances(JF.RoleLevel):
-        family = families[r.ref(s, JF.family)]
-        level = levels[r.ref(s, JF.level)]
+    for s in r.instances(str(JF.RoleLevel)):
+        family = families[r.ref(s, str(JF.family))]
+        level = levels[r.ref(s, str(JF.level))]
         name = f"{family.label} — {level.code}"
         responsibilities = []
         rubric = []
-        for part in parts_of[str(s)]:
-            source = sources[r.ref(part, JF.source)]
-            text = r.required_text(part, JF.text)
-            if (part, RDF.type, JF.Responsibility) in graph:
-                order = r.integer(part, JF.order)
+        for part in parts_of[s]:
+            source = sources[r.ref(part, str(JF.source))]
+            text = r.required_text(part, str(JF.text))
+            if r.index.is_a(part, str(JF.Responsibility)):
+                order = r.integer(part, str(JF.order))
                 responsibilities.append(
                     Responsibility(
-                        iri=str(part),
+                        iri=part,
                         label=f"{name} responsibility {order}",
                         order=order,
                         source=source,
@@ -162,10 +158,10 @@ def compile_canon(graph: Graph) -> Canon:
                     )
                 )
             else:
-                along = rubric_dimensions[r.ref(part, JF.rubricDimension)]
+                along = rubric_dimensions[r.ref(part, str(JF.rubricDimension))]
                 rubric.append(
                     RubricEntry(
-                        iri=str(part),
+                        iri=part,
                         label=f"{name} {along.label} rubric",
                         dimension=along,
                         source=source,
@@ -176,7 +172,7 @@ def compile_canon(graph: Graph) -> Canon:
         rubric.sort(key=lambda x: (x.dimension.label, x.iri))
         role_levels.append(
             RoleLevel(
-                iri=str(s),
+                iri=s,
                 label=name,
                 family=family,
                 level=level,
@@ -199,5 +195,6 @@ def compile_canon(graph: Graph) -> Canon:
                 key=lambda rl: (rl.family.label, rl.level.track.label, rl.level.rank, rl.iri),
             )
         ),
-        triple_count=len(graph),
+        triple_count=index.triple_count,
+        version=version,
     )

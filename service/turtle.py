@@ -1,12 +1,15 @@
-"""Reading Turtle files into one RDF graph, with syntax errors that name file, line and column."""
+"""Reading Turtle files into one RDF store, with syntax errors that name file, line and column.
+
+pyoxigraph parses each file in its own transaction: a file with a syntax error adds nothing,
+and the other files are still read, so every broken file is reported in one pass.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
-from rdflib import Graph
-from rdflib.plugins.parsers.notation3 import BadSyntax
+import pyoxigraph as ox
 
 from .findings import CanonError, Finding, Location, Severity
 
@@ -28,15 +31,28 @@ def turtle_files(folder: Path) -> list[Path]:
     return sorted(folder.rglob("*.ttl"))
 
 
-def read_graph(files: Iterable[Path]) -> Graph:
-    """Parse every file into one graph; report all syntax errors, not only the first."""
-    graph = Graph()
+def read_turtle(files: Iterable[Path]) -> tuple[ox.Store, tuple[Finding, ...]]:
+    """All files that parse, in one in-memory store, and a finding for each file that does not."""
+    store = ox.Store()
     findings = []
     for path in files:
         try:
-            graph.parse(path, format="turtle")
-        except BadSyntax as error:
-            findings.append(_syntax_finding(path, error))
+            store.load(
+                path=str(path),
+                format=ox.RdfFormat.TURTLE,
+                base_iri=path.resolve().as_uri(),
+                to_graph=ox.DefaultGraph(),
+            )
+        except SyntaxError as error:
+            findings.append(
+                Finding(
+                    "syntax",
+                    Severity.ERROR,
+                    Location(file=str(path), line=error.lineno, column=error.offset),
+                    f"Turtle syntax error: {_reason(error)}",
+                    "correct the Turtle at that position",
+                )
+            )
         except (UnicodeDecodeError, OSError) as error:
             findings.append(
                 Finding(
@@ -47,19 +63,10 @@ def read_graph(files: Iterable[Path]) -> Graph:
                     "save the file as UTF-8 Turtle",
                 )
             )
-    if findings:
-        raise CanonError(tuple(findings))
-    return graph
+    return store, tuple(findings)
 
 
-def _syntax_finding(path: Path, error: BadSyntax) -> Finding:
-    text: bytes = error._str
-    offset: int = error._i
-    column = offset - text.rfind(b"\n", 0, offset)
-    return Finding(
-        "syntax",
-        Severity.ERROR,
-        Location(file=str(path), line=error.lines + 1, column=column),
-        f"Turtle syntax error: {error._why}",
-        "correct the Turtle at that position",
-    )
+def _reason(error: SyntaxError) -> str:
+    """The parser's own words without its position, which the location already gives."""
+    message = error.msg or str(error)
+    return message.split(": ", 1)[1] if message.startswith("Parser error") else message

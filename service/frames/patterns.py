@@ -69,6 +69,10 @@ class Template:
     def slots(self) -> tuple[Slot, ...]:
         return tuple(p for p in self.pieces if isinstance(p, Slot))
 
+    def missing(self, bindings: Bindings) -> str | None:
+        """The binding of the first slot without a canon value, or None when all have one."""
+        return next((s.path[0] for s in self.slots if s.resolve(bindings) is None), None)
+
     def fill(self, bindings: Bindings, label: Labeller) -> Line | None:
         """The line with every slot quoted from the canon, or None if a value is missing."""
         parts: list[Part] = []

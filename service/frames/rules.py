@@ -94,6 +94,42 @@ def build_frame(role: RoleLevel, kind: FrameKind) -> Frame:
     return Frame(kind, spec.title, spec.intro, role, tuple(sections))
 
 
+@dataclass(frozen=True, slots=True)
+class Omission:
+    """Lines a frame leaves out for a role-level because the canon lacks `missing`.
+
+    `field` None means the whole section is left out (it has no rows).
+    """
+
+    kind: FrameKind
+    section: str | None
+    field: str | None
+    rows: int
+    of: int
+    missing: str
+
+
+def omissions(role: RoleLevel) -> list[Omission]:
+    """What every frame of the role-level omits, and which canon value each omission lacks."""
+    found = []
+    for kind, sections in _SECTIONS.items():
+        for compiled in sections:
+            rows = list(_row_bindings(role, compiled.spec.rows))
+            if not rows:
+                lacking = (
+                    "responsibility" if compiled.spec.rows is Rows.RESPONSIBILITIES else "statement"
+                )
+                found.append(Omission(kind, compiled.spec.title, None, 0, 0, lacking))
+                continue
+            for name, template in compiled.fields:
+                lacks = [m for m in map(template.missing, rows) if m is not None]
+                if lacks:
+                    found.append(
+                        Omission(kind, compiled.spec.title, name, len(lacks), len(rows), lacks[0])
+                    )
+    return found
+
+
 def build_page(role: RoleLevel) -> Page:
     """The whole goal-templates page: header lines and the four frames in page order."""
     label = partial(source_label, role)

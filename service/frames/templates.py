@@ -20,6 +20,23 @@ RUBRIC: dict[str, str] = {
 }
 """Binding name -> rubric dimension: the role-level's rubric entry along that dimension."""
 
+CANON_FIELDS: dict[str, tuple[str, str]] = {
+    "responsibility": ("responsibilities", "add jf:Responsibility nodes with jf:roleLevel {role}"),
+    "statement": (
+        "a level dimension statement",
+        "add a jf:DimensionStatement for level {level} and each jf:LevelDimension",
+    ),
+    "complexity": (
+        "a complexity/problem-solving rubric entry",
+        "add a jf:RubricEntry for {role} with jf:rubricDimension jf:ComplexityProblemSolving",
+    ),
+    "knowledge": (
+        "a knowledge-application rubric entry",
+        "add a jf:RubricEntry for {role} with jf:rubricDimension jf:KnowledgeApplication",
+    ),
+}
+"""Binding name -> (what the canon lacks when it is missing, how to add it): for the checks."""
+
 SOURCE_LABELS: dict[type[CanonNode], str] = {
     Responsibility: "{node.source.label} responsibility ({role.level.notation})",
     LevelDimension: "level dimension ({node.label})",

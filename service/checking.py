@@ -1,0 +1,73 @@
+"""Checking a canon folder: syntax, SHACL shapes, lineage and completeness, in one report.
+
+The report is what `jobframe check` prints, what the service serves (its canon, findings
+and completeness) and what decides whether a reload may replace the canon being served.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .canon import Canon
+from .compiler import compile_canon
+from .completeness import CompletenessRow, completeness, completeness_findings
+from .findings import CanonError, Finding, Severity
+from .lineage import lineage_findings
+from .resources import VOCABULARY_FILE
+from .shapes import shape_findings
+from .sourcemap import SourceMap
+from .triples import TripleIndex
+from .turtle import read_turtle, turtle_files
+from .version import canon_version
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Findings of one check; `canon` is the compiled canon when there are no errors."""
+
+    source: str
+    findings: tuple[Finding, ...]
+    canon: Canon | None
+    completeness: tuple[CompletenessRow, ...]
+    triple_count: int
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+    def passes(self, strict: bool = False) -> bool:
+        return not self.errors and not (strict and self.warnings)
+
+
+def _order(finding: Finding) -> tuple[int, str, int, str]:
+    place = finding.location
+    return (
+        0 if finding.severity is Severity.ERROR else 1,
+        place.file or "",
+        place.line or 0,
+        place.node or "",
+    )
+
+
+def check_canon(folder: Path) -> CheckReport:
+    """Check every file of the folder; compile the canon only when nothing is an error."""
+    try:
+        files = [VOCABULARY_FILE, *turtle_files(folder)]
+    except CanonError as error:
+        return CheckReport(str(folder), error.findings, None, (), 0)
+    store, syntax = read_turtle(files)
+    index = TripleIndex(store)
+    places = SourceMap(files)
+    findings = (*syntax, *shape_findings(store, index, places), *lineage_findings(index, places))
+    canon = None
+    rows: tuple[CompletenessRow, ...] = ()
+    if not any(f.severity is Severity.ERROR for f in findings):
+        canon = compile_canon(index, canon_version(store))
+        rows = completeness(canon)
+        findings = (*findings, *completeness_findings(rows, places))
+    return CheckReport(str(folder), tuple(sorted(findings, key=_order)), canon, rows, len(store))

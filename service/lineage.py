@@ -1,0 +1,206 @@
+"""Lineage checks with networkx: the job architecture must be a DAG of well-typed parents.
+
+Edges run from a node to the node it belongs to (responsibility -> role-level -> family ->
+function; role-level -> level -> track; statement -> level, dimension). A cycle, a missing or
+mistyped parent (an orphan), a reference to an IRI nobody describes (dangling), a duplicate
+where the architecture needs one-of-a-kind, or a gap in a track's ranks is reported here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+import networkx as nx
+import pyoxigraph as ox
+from rdflib.namespace import SKOS
+
+from .findings import Finding, Severity
+from .sourcemap import SourceMap
+from .triples import RDF_TYPE, TripleIndex
+from .vocabulary import JF
+
+PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    str(JF.JobFamily): ((str(JF.function), str(JF.JobFunction)),),
+    str(JF.RoleLevel): ((str(JF.family), str(JF.JobFamily)), (str(JF.level), str(JF.Level))),
+    str(JF.Level): ((str(JF.track), str(JF.Track)),),
+    str(JF.DimensionStatement): (
+        (str(JF.level), str(JF.Level)),
+        (str(JF.dimension), str(JF.LevelDimension)),
+    ),
+    str(JF.Responsibility): (
+        (str(JF.roleLevel), str(JF.RoleLevel)),
+        (str(JF.source), str(JF.Source)),
+    ),
+    str(JF.RubricEntry): (
+        (str(JF.roleLevel), str(JF.RoleLevel)),
+        (str(JF.rubricDimension), str(JF.RubricDimension)),
+        (str(JF.source), str(JF.Source)),
+    ),
+}
+"""Class -> (property, class of the node it must point to) for every parent it needs."""
+
+_LINEAGE = {prop for parents in PARENTS.values() for prop, _ in parents}
+_LABEL, _NOTATION = str(SKOS.prefLabel), str(SKOS.notation)
+_JF = str(JF._NS)
+
+
+def lineage_graph(index: TripleIndex) -> nx.DiGraph:
+    """Every reference along a lineage property, as an edge from child to parent."""
+    graph = nx.DiGraph()
+    for subject, properties in index.out.items():
+        for prop in _LINEAGE.intersection(properties):
+            for value in properties[prop]:
+                if isinstance(value, ox.NamedNode):
+                    graph.add_edge(subject, value.value, via=prop)
+    return graph
+
+
+def lineage_findings(index: TripleIndex, places: SourceMap) -> tuple[Finding, ...]:
+    """Cycles, orphans, dangling references, duplicates and rank gaps."""
+    checks = (_cycles, _orphans, _dangling, _duplicates, _rank_gaps)
+    return tuple(f for check in checks for f in check(index, places))
+
+
+def _name(index: TripleIndex, iri: str) -> str:
+    label = index.text(iri, _LABEL) or index.text(iri, _NOTATION)
+    return f"<{iri}> ({label})" if label else f"<{iri}>"
+
+
+def _cycles(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
+    graph = lineage_graph(index)
+    for component in nx.strongly_connected_components(graph):
+        if len(component) == 1 and not any(graph.has_edge(n, n) for n in component):
+            continue
+        first = min(component)
+        cycle = nx.find_cycle(graph.subgraph(component), source=first)
+        path = [u for u, _ in cycle] + [cycle[0][0]]
+        yield Finding(
+            "cycle",
+            Severity.ERROR,
+            places.locate(first),
+            "lineage cycle: " + " -> ".join(_name(index, n) for n in path),
+            "a node must not be its own ancestor: point one of these to its real parent",
+        )
+
+
+def _orphans(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
+    for cls, parents in PARENTS.items():
+        kind = cls.rsplit("#", 1)[1]
+        for subject in index.instances(cls):
+            for prop, parent_cls in parents:
+                refs = index.values(subject, prop)
+                parent_kind = parent_cls.rsplit("#", 1)[1]
+                prop_name = f"jf:{prop.rsplit('#', 1)[1]}"
+                described = [
+                    r.value for r in refs if isinstance(r, ox.NamedNode) and r.value in index.out
+                ]
+                if not refs:
+                    problem = f"has no {prop_name}"
+                elif described and not any(index.is_a(r, parent_cls) for r in described):
+                    problem = f"has {prop_name} pointing to no jf:{parent_kind}"
+                else:
+                    continue  # present, or dangling (reported as such)
+                yield Finding(
+                    "orphan",
+                    Severity.ERROR,
+                    places.locate(subject),
+                    f"{kind} {_name(index, subject)} {problem}",
+                    f"add {prop_name} pointing to a described jf:{parent_kind}",
+                )
+
+
+def _dangling(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
+    """References from canon nodes (instances of a jf: class) to IRIs nobody describes."""
+    canon_nodes = {
+        s for cls in index.classes() if cls.startswith(_JF) for s in index.instances(cls)
+    }
+    for subject in sorted(canon_nodes):
+        for prop, values in index.out[subject].items():
+            if prop == RDF_TYPE:
+                continue
+            for value in values:
+                if isinstance(value, ox.NamedNode) and value.value not in index.out:
+                    yield Finding(
+                        "dangling",
+                        Severity.ERROR,
+                        places.locate(subject),
+                        f"{_name(index, subject)} refers with <{prop}> to <{value.value}>,"
+                        " which no canon file describes",
+                        "describe that node or correct the IRI (a typo?)",
+                    )
+
+
+def _duplicates(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
+    """Keys that must be one of a kind: (what, class, key of a node)."""
+    rules = (
+        (
+            "two responsibilities with the same jf:order in one role-level",
+            str(JF.Responsibility),
+            lambda s: (index.ref(s, str(JF.roleLevel)), index.integer(s, str(JF.order))),
+        ),
+        (
+            "two rubric entries along the same rubric dimension in one role-level",
+            str(JF.RubricEntry),
+            lambda s: (index.ref(s, str(JF.roleLevel)), index.ref(s, str(JF.rubricDimension))),
+        ),
+        (
+            "two statements for the same level and dimension",
+            str(JF.DimensionStatement),
+            lambda s: (index.ref(s, str(JF.level)), index.ref(s, str(JF.dimension))),
+        ),
+        (
+            "two role-levels for the same family and level",
+            str(JF.RoleLevel),
+            lambda s: (index.ref(s, str(JF.family)), index.ref(s, str(JF.level))),
+        ),
+        (
+            "two levels with the same code",
+            str(JF.Level),
+            lambda s: (index.text(s, _NOTATION), None),
+        ),
+        (
+            "two levels with the same rank in one track",
+            str(JF.Level),
+            lambda s: (index.ref(s, str(JF.track)), index.integer(s, str(JF.rank))),
+        ),
+        (
+            "two level dimensions with the same jf:displayOrder",
+            str(JF.LevelDimension),
+            lambda s: (index.integer(s, str(JF.displayOrder)), None),
+        ),
+    )
+    for what, cls, key_of in rules:
+        groups: defaultdict[tuple[object, object], list[str]] = defaultdict(list)
+        for subject in index.instances(cls):
+            key = key_of(subject)
+            if key[0] is not None:
+                groups[key].append(subject)
+        for members in groups.values():
+            if len(members) > 1:
+                yield Finding(
+                    "duplicate",
+                    Severity.ERROR,
+                    places.locate(members[1]),
+                    f"{what}: " + ", ".join(_name(index, m) for m in members),
+                    "give each its own value, or remove the extra one",
+                )
+
+
+def _rank_gaps(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
+    ranks: defaultdict[str, set[int]] = defaultdict(set)
+    for level in index.instances(str(JF.Level)):
+        track, rank = index.ref(level, str(JF.track)), index.integer(level, str(JF.rank))
+        if track is not None and rank is not None:
+            ranks[track].add(rank)
+    for track, present in sorted(ranks.items()):
+        missing = sorted(set(range(min(present), max(present) + 1)) - present)
+        if missing:
+            yield Finding(
+                "rank-gap",
+                Severity.WARNING,
+                places.locate(track),
+                f"track {_name(index, track)} has no level at rank "
+                + ", ".join(str(m) for m in missing),
+                "add the missing level, or renumber the ranks",
+            )

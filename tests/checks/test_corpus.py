@@ -1,0 +1,63 @@
+"""Each broken canon of the corpus is reported with the right kind, severity and location."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyshacl_turbo
+import pytest
+from pyshacl import validate
+from rdflib import Graph
+
+from service.checking import check_canon
+from service.resources import SHAPES_FILE, VOCABULARY_FILE
+from service.shapes import results, shapes_graph
+from service.turtle import read_turtle
+from tests.checks.corpus import BASE, CASES, CORPUS, assemble
+
+
+def test_the_base_canon_is_clean() -> None:
+    report = check_canon(BASE)
+    assert report.findings == ()
+    assert report.canon is not None
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_broken_canon_is_reported_where_it_is_broken(case: str, tmp_path: Path) -> None:
+    expected = json.loads((CORPUS / case / "expected.json").read_text("utf-8"))
+    report = check_canon(assemble(case, tmp_path / case))
+    matching = [
+        f
+        for f in report.findings
+        if f.kind == expected["kind"]
+        and f.severity.value == expected["severity"]
+        and Path(f.location.file or "").name == expected["file"]
+        and f.location.line == expected["line"]
+        and f.location.column == expected.get("column")
+        and f.location.node == expected.get("node")
+        and expected["message"] in f.message
+    ]
+    assert matching, "\n".join(str(f) for f in report.findings)
+    assert all(f.hint for f in report.findings), "every finding says how to fix it"
+    if expected["severity"] == "error":
+        assert report.canon is None and not report.passes()
+    else:
+        assert report.canon is not None and report.passes() and not report.passes(strict=True)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_shapes_engine_agrees_with_pyshacl(case: str, tmp_path: Path) -> None:
+    """pyshacl-turbo is used for speed; pySHACL is the reference it must agree with."""
+    folder = assemble(case, tmp_path / case)
+    files = [VOCABULARY_FILE, *sorted(folder.glob("*.ttl"))]
+    store, syntax = read_turtle(files)
+    reference = Graph()
+    for path in files:
+        if not any(f.location.file == str(path) for f in syntax):
+            reference.parse(path, format="turtle", publicID=path.resolve().as_uri())
+    _, ours, _ = pyshacl_turbo.validate(
+        store, shacl_graph=shapes_graph(SHAPES_FILE), inference="none", allow_warnings=True
+    )
+    _, theirs, _ = validate(reference, shacl_graph=shapes_graph(SHAPES_FILE), inference="none")
+    assert results(ours) == results(theirs)
