@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import click
 
 from .canon import Canon, NotFound
+from .checking import check_canon
 from .findings import CanonError
 from .frames.model import FrameKind
 from .frames.rdf import frames_graph
 from .frames.rules import build_frame, build_page
 from .frames.text import frame_text, page_text
 from .loader import load_canon
+from .report import report_json, report_text
 from .resources import DEFAULT_CANON_DIR
 
 _canon_option = click.option(
@@ -96,6 +99,30 @@ def frame(family: str, level: str, kind: str, output: str, canon_dir: Path) -> N
         click.echo(page_text(page), nl=False)
     else:
         click.echo(frame_text(frames[0]), nl=False)
+
+
+@main.command()
+@_canon_option
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Readable text (coloured on a terminal) or JSON for tools.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+def check(canon_dir: Path, output: str, strict: bool) -> None:
+    """Check the canon: syntax, SHACL shapes, lineage and completeness.
+
+    Exits 0 when clean, 1 on errors (with --strict, on warnings too).
+    """
+    report = check_canon(canon_dir)
+    if output == "json":
+        click.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
+    else:
+        click.echo(report_text(report), nl=False)
+    sys.exit(0 if report.passes(strict) else 1)
 
 
 @main.command("export-schema")

@@ -23,19 +23,19 @@ RUBRIC: dict[str, str] = {
 CANON_FIELDS: dict[str, tuple[str, str]] = {
     "responsibility": ("responsibilities", "add jf:Responsibility nodes with jf:roleLevel {role}"),
     "statement": (
-        "a level dimension statement",
+        "level dimension statement at that position",
         "add a jf:DimensionStatement for level {level} and each jf:LevelDimension",
     ),
     "complexity": (
-        "a complexity/problem-solving rubric entry",
+        "complexity/problem-solving rubric entry",
         "add a jf:RubricEntry for {role} with jf:rubricDimension jf:ComplexityProblemSolving",
     ),
     "knowledge": (
-        "a knowledge-application rubric entry",
+        "knowledge-application rubric entry",
         "add a jf:RubricEntry for {role} with jf:rubricDimension jf:KnowledgeApplication",
     ),
 }
-"""Binding name -> (what the canon lacks when it is missing, how to add it): for the checks."""
+"""Binding name -> (the canon field, as in "no …", how to add it): for the checks."""
 
 SOURCE_LABELS: dict[type[CanonNode], str] = {
     Responsibility: "{node.source.label} responsibility ({role.level.notation})",
