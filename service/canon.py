@@ -44,9 +44,12 @@ def closest(asked: str, candidates: Iterable[str], limit: int = 3) -> tuple[str,
     return tuple(ranked[:limit])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Canon:
-    """Everything frames are derived from; built once per canon version, never mutated."""
+    """Everything frames are derived from; built once per canon version, never mutated.
+
+    Compared and hashed by identity: `version` says whether two canons hold the same triples.
+    """
 
     functions: tuple[JobFunction, ...]
     families: tuple[JobFamily, ...]

@@ -6,6 +6,7 @@ and completeness) and what decides whether a reload may replace the canon being 
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from .completeness import CompletenessRow, completeness, completeness_findings
 from .findings import CanonError, Finding, Severity
 from .lineage import lineage_findings
 from .resources import VOCABULARY_FILE
-from .shapes import shape_findings
+from .shapes import shape_findings, validate_shapes
 from .sourcemap import SourceMap
 from .triples import TripleIndex
 from .turtle import read_turtle, turtle_files
@@ -61,13 +62,18 @@ def check_canon(folder: Path) -> CheckReport:
     except CanonError as error:
         return CheckReport(str(folder), error.findings, None, (), 0)
     store, syntax = read_turtle(files)
-    index = TripleIndex(store)
     places = SourceMap(files)
-    findings = (*syntax, *shape_findings(store, index, places), *lineage_findings(index, places))
-    canon = None
-    rows: tuple[CompletenessRow, ...] = ()
-    if not any(f.severity is Severity.ERROR for f in findings):
-        canon = compile_canon(index, canon_version(store))
-        rows = completeness(canon)
-        findings = (*findings, *completeness_findings(rows, places))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        # The SHACL engine releases the GIL: validate while Python indexes and checks lineage.
+        report = pool.submit(validate_shapes, store)
+        version = pool.submit(canon_version, store)
+        index = TripleIndex(store)
+        findings = (*syntax, *lineage_findings(index, places))
+        findings = (*findings, *shape_findings(report.result(), index, places))
+        canon = None
+        rows: tuple[CompletenessRow, ...] = ()
+        if not any(f.severity is Severity.ERROR for f in findings):
+            canon = compile_canon(index, version.result())
+            rows = completeness(canon)
+            findings = (*findings, *completeness_findings(rows, places))
     return CheckReport(str(folder), tuple(sorted(findings, key=_order)), canon, rows, len(store))

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from .canon import Canon, NotFound
 from .checking import check_canon
-from .findings import CanonError
+from .findings import CanonError, Finding
 from .frames.model import FrameKind
 from .frames.rdf import frames_graph
 from .frames.rules import build_frame, build_page
@@ -18,6 +20,7 @@ from .frames.text import frame_text, page_text
 from .loader import load_canon
 from .report import report_json, report_text
 from .resources import DEFAULT_CANON_DIR
+from .serving import Served
 
 _canon_option = click.option(
     "--canon",
@@ -30,14 +33,18 @@ _canon_option = click.option(
 )
 
 
+def _refuse(canon_dir: Path, findings: tuple[Finding, ...]) -> NoReturn:
+    click.echo(f"jobframe: the canon in {canon_dir} cannot be served:", err=True)
+    for finding in findings:
+        click.echo(f"  {finding}", err=True)
+    sys.exit(1)
+
+
 def _load(canon_dir: Path) -> Canon:
     try:
         return load_canon(canon_dir)
     except CanonError as error:
-        click.echo(f"jobframe: the canon in {canon_dir} cannot be served:", err=True)
-        for finding in error.findings:
-            click.echo(f"  {finding}", err=True)
-        sys.exit(1)
+        _refuse(canon_dir, error.findings)
 
 
 @click.group()
@@ -50,19 +57,37 @@ def main() -> None:
 @_canon_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
-def serve(canon_dir: Path, host: str, port: int) -> None:
-    """Serve the canon over GraphQL (GraphiQL at /graphql)."""
+@click.option("--watch", "watch_files", is_flag=True, help="Reload when a canon file changes.")
+def serve(canon_dir: Path, host: str, port: int, watch_files: bool) -> None:
+    """Serve the canon over GraphQL (GraphiQL at /graphql).
+
+    A canon with errors stops the service before it starts (exit 1). POST /admin/reload
+    reloads on demand when JOBFRAME_ADMIN_TOKEN is set; a reload that finds errors keeps
+    the last good canon.
+    """
+    import logging
+
     import uvicorn
 
     from .app import create_app
+    from .serving import CanonHolder, first_load
 
-    canon = _load(canon_dir)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
+    served = first_load(canon_dir)
+    if not isinstance(served, Served):
+        _refuse(canon_dir, served.errors)
+    canon = served.canon
     click.echo(
         f"jobframe: serving {len(canon.role_levels)} role-levels from {canon_dir} "
-        f"on http://{host}:{port}/graphql",
+        f"(version {canon.version}) on http://{host}:{port}/graphql",
         err=True,
     )
-    uvicorn.run(create_app(canon), host=host, port=port, log_level="info")
+    app = create_app(
+        CanonHolder(canon_dir, served),
+        admin_token=os.environ.get("JOBFRAME_ADMIN_TOKEN") or None,
+        watch_files=watch_files,
+    )
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 @main.command()

@@ -48,11 +48,13 @@ _JF = str(JF._NS)
 def lineage_graph(index: TripleIndex) -> nx.DiGraph:
     """Every reference along a lineage property, as an edge from child to parent."""
     graph = nx.DiGraph()
-    for subject, properties in index.out.items():
-        for prop in _LINEAGE.intersection(properties):
-            for value in properties[prop]:
-                if isinstance(value, ox.NamedNode):
-                    graph.add_edge(subject, value.value, via=prop)
+    graph.add_edges_from(
+        (subject, value.value)
+        for subject, properties in index.out.items()
+        for prop in _LINEAGE.intersection(properties)
+        for value in properties[prop]
+        if isinstance(value, ox.NamedNode)
+    )
     return graph
 
 

@@ -91,4 +91,4 @@ def report_text(report: CheckReport) -> str:
         f"{report.source}: {len(report.errors)} errors, {len(report.warnings)} warnings, "
         f"{report.triple_count} triples, version {version}"
     )
-    return "\n".join([*parts, "" if parts else "", summary]).lstrip("\n") + "\n"
+    return "\n".join([*parts, "", summary]).lstrip("\n") + "\n"

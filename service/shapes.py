@@ -26,16 +26,17 @@ def shapes_graph(path: Path = SHAPES_FILE) -> Graph:
     return Graph().parse(path, format="turtle")
 
 
-def shape_findings(
-    store: ox.Store, index: TripleIndex, places: SourceMap, shapes_file: Path = SHAPES_FILE
-) -> tuple[Finding, ...]:
-    """Every SHACL result, naming the focus node (IRI, label, file:line), the path and message."""
-    conforms, report, _ = pyshacl_turbo.validate(
+def validate_shapes(store: ox.Store, shapes_file: Path = SHAPES_FILE) -> Graph:
+    """The SHACL validation report graph (pySHACL's format)."""
+    _, report, _ = pyshacl_turbo.validate(
         store, shacl_graph=shapes_graph(shapes_file), inference="none", allow_warnings=True
     )
-    if conforms:
-        return ()
     assert isinstance(report, Graph)
+    return report
+
+
+def shape_findings(report: Graph, index: TripleIndex, places: SourceMap) -> tuple[Finding, ...]:
+    """Every SHACL result, naming the focus node (IRI, label, file:line), the path and message."""
     return tuple(
         sorted(
             (_finding(index, places, report, r) for r in report.subjects(SH.resultSeverity)),

@@ -25,6 +25,7 @@ class TripleIndex:
     def __init__(self, store: ox.Store) -> None:
         out: defaultdict[str, defaultdict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
         instances: defaultdict[str, list[str]] = defaultdict(list)
+        types: defaultdict[str, set[str]] = defaultdict(set)
         for subject, predicate, obj, _ in store.quads_for_pattern(
             None, None, None, ox.DefaultGraph()
         ):
@@ -33,8 +34,10 @@ class TripleIndex:
             out[s][predicate.value].append(obj)
             if predicate.value == RDF_TYPE and isinstance(obj, ox.NamedNode):
                 instances[obj.value].append(s)
+                types[s].add(obj.value)
         self.out = out
         self._instances = instances
+        self._types = types
         self.triple_count = len(store)
 
     def instances(self, cls: str) -> list[str]:

@@ -10,6 +10,8 @@ import pytest
 
 from service.canon import Canon
 from service.loader import load_canon
+from service.resources import DEFAULT_CANON_DIR
+from service.serving import Served, first_load
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = Path(os.environ.get("JOBFRAME_SPEC_DIR", ROOT.parent / "shared" / "spec"))
@@ -97,9 +99,24 @@ def make_canon(tmp_path: Path) -> CanonMaker:
 
 
 @pytest.fixture(scope="session")
-def canon() -> Canon:
+def served() -> Served:
+    """The snapshot `jobframe serve` starts with on the canon shipped in canon/."""
+    snapshot = first_load(DEFAULT_CANON_DIR)
+    assert isinstance(snapshot, Served)
+    return snapshot
+
+
+@pytest.fixture(scope="session")
+def canon(served: Served) -> Canon:
     """The canon shipped in canon/."""
-    return load_canon()
+    return served.canon
+
+
+def serve_folder(folder: Path) -> Served:
+    """The snapshot a server would start with on that folder (which must have no errors)."""
+    snapshot = first_load(folder)
+    assert isinstance(snapshot, Served), snapshot
+    return snapshot
 
 
 @pytest.fixture(scope="session")

@@ -15,23 +15,28 @@ import pytest
 from starlette.testclient import TestClient
 
 from service.app import create_app
-from service.canon import Canon
+from service.resources import DEFAULT_CANON_DIR
+from service.serving import CanonHolder, Served
 
 QUERY = (
     '{ roleLevel(family: "Clinical Trials Operations", level: "M5") { frame(kind: MBO) { text } } }'
 )
 
 
-def test_healthz_and_graphql_in_process(canon: Canon, golden: Callable[[str], str]) -> None:
-    client = TestClient(create_app(canon))
-    assert client.get("/healthz").json() == {"status": "ok", "roleLevels": 1}
+def test_healthz_and_graphql_in_process(served: Served, golden: Callable[[str], str]) -> None:
+    client = TestClient(create_app(CanonHolder(DEFAULT_CANON_DIR, served)))
+    assert client.get("/healthz").json() == {
+        "status": "ok",
+        "version": served.canon.version,
+        "roleLevels": 1,
+    }
     response = client.post("/graphql", json={"query": QUERY})
     assert response.status_code == 200
     assert response.json()["data"]["roleLevel"]["frame"]["text"] == golden("mbo")
 
 
-def test_graphiql_is_served_to_browsers(canon: Canon) -> None:
-    client = TestClient(create_app(canon))
+def test_graphiql_is_served_to_browsers(served: Served) -> None:
+    client = TestClient(create_app(CanonHolder(DEFAULT_CANON_DIR, served)))
     response = client.get("/graphql", headers={"Accept": "text/html"})
     assert response.status_code == 200
     assert "graphiql" in response.text.lower()
@@ -44,7 +49,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[str]:
+def server_url(tmp_path: Path) -> Iterator[str]:
     """`jobframe serve` on the embedded canon, on a free port of 127.0.0.1, stopped after."""
     port = _free_port()
     log = (tmp_path / "serve.log").open("wb")
@@ -73,9 +78,9 @@ def served(tmp_path: Path) -> Iterator[str]:
         log.close()
 
 
-def test_real_server_answers_frames(served: str, golden: Callable[[str], str]) -> None:
-    response = httpx2.post(f"{served}/graphql", json={"query": QUERY})
+def test_real_server_answers_frames(server_url: str, golden: Callable[[str], str]) -> None:
+    response = httpx2.post(f"{server_url}/graphql", json={"query": QUERY})
     assert response.status_code == 200
     assert response.json()["data"]["roleLevel"]["frame"]["text"] == golden("mbo")
-    get = httpx2.get(f"{served}/graphql", params={"query": QUERY})
+    get = httpx2.get(f"{server_url}/graphql", params={"query": QUERY})
     assert get.json() == response.json()

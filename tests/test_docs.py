@@ -10,8 +10,8 @@ import pytest
 
 from service.api.context import Context
 from service.api.schema import schema
-from service.canon import Canon
 from service.cli import main
+from service.serving import Served
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text("utf-8")
@@ -29,8 +29,8 @@ def test_readme_has_examples_and_two_setup_commands() -> None:
 @pytest.mark.parametrize(
     "query,answer", EXAMPLES, ids=[f"example{i}" for i in range(len(EXAMPLES))]
 )
-def test_readme_example_answers_as_shown(canon: Canon, query: str, answer: str) -> None:
-    result = schema.execute_sync(query, context_value=Context(canon))
+def test_readme_example_answers_as_shown(served: Served, query: str, answer: str) -> None:
+    result = schema.execute_sync(query, context_value=Context(served))
     got: dict[str, object] = {"data": result.data}
     if result.errors:
         got["errors"] = [e.formatted for e in result.errors]

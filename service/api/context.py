@@ -1,4 +1,4 @@
-"""What every resolver of one request sees: the canon the request started with."""
+"""What every resolver of one request sees: the snapshot being served when the request began."""
 
 from __future__ import annotations
 
@@ -7,11 +7,16 @@ from dataclasses import dataclass
 from strawberry.types import Info as StrawberryInfo
 
 from ..canon import Canon
+from ..serving import Served
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    canon: Canon
+    served: Served
+
+    @property
+    def canon(self) -> Canon:
+        return self.served.canon
 
 
 Info = StrawberryInfo[Context, None]

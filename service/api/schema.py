@@ -6,12 +6,15 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import ExecutionContext
 
+from ..ancestry import lineage
 from ..canon import NotFound
 from .context import Info
 from .ids import decode_id
 from .pagination import Connection, paginate
+from .status import CanonStatus
 from .types import (
     NODE_TYPES,
+    CanonNode,
     JobFamily,
     JobFunction,
     Level,
@@ -102,6 +105,23 @@ class Query:
     @strawberry.field(description="Level dimensions, in display order.")
     def dimensions(self, info: Info) -> list[LevelDimension]:
         return [LevelDimension(model=d) for d in info.context.canon.dimensions]
+
+    @strawberry.field(
+        description="The canon being served: version, findings, completeness, reloads."
+    )
+    def canon(self, info: Info) -> CanonStatus:
+        return CanonStatus(model=info.context.served)
+
+    @strawberry.field(
+        description="The path from a canon node up to its job function (or the top of its "
+        "branch), the node first; null for an unknown ID."
+    )
+    def lineage(self, info: Info, id: strawberry.ID) -> list[CanonNode] | None:
+        node = _resolve(info, id)
+        if not isinstance(node, CanonNode):
+            return None
+        path = lineage(info.context.canon, node.model.iri)
+        return [wrap(n) for n in path] if path is not None else None
 
     @strawberry.field(description="Career tracks, by label.")
     def tracks(self, info: Info) -> list[Track]:

@@ -50,6 +50,9 @@ class Template:
     id: str | None
     pattern: str
     pieces: tuple[Piece, ...]
+    slots: tuple[Slot, ...]
+    bindings: frozenset[str]
+    """Names of the bindings the slots read."""
 
     @classmethod
     def parse(cls, template_id: str, pattern: str) -> Template:
@@ -63,11 +66,14 @@ class Template:
                     )
                 pieces.append(Slot(tuple(name.split("."))))
         bare = len(pieces) == 1 and isinstance(pieces[0], Slot)
-        return cls(None if bare else template_id, pattern, tuple(pieces))
-
-    @property
-    def slots(self) -> tuple[Slot, ...]:
-        return tuple(p for p in self.pieces if isinstance(p, Slot))
+        slots = tuple(p for p in pieces if isinstance(p, Slot))
+        return cls(
+            None if bare else template_id,
+            pattern,
+            tuple(pieces),
+            slots,
+            frozenset(s.path[0] for s in slots),
+        )
 
     def missing(self, bindings: Bindings) -> str | None:
         """The binding of the first slot without a canon value, or None when all have one."""

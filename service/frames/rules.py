@@ -38,7 +38,7 @@ def _compile(kind: FrameKind, spec: SectionSpec) -> _CompiledSection:
     )
     allowed = {"role", *RUBRIC, *_ROW_BINDINGS[spec.rows]}
     for template in (heading, *(t for _, t in fields)):
-        unknown = {s.path[0] for s in template.slots} - allowed
+        unknown = template.bindings - allowed
         if unknown:
             raise ValueError(f"{template.pattern!r} uses unknown bindings {sorted(unknown)}")
     return _CompiledSection(spec, heading, fields)
@@ -121,8 +121,13 @@ def omissions(role: RoleLevel) -> list[Omission]:
                 )
                 found.append(Omission(kind, compiled.spec.title, None, 0, 0, lacking))
                 continue
+            varying = _ROW_BINDINGS[compiled.spec.rows]
             for name, template in compiled.fields:
-                lacks = [m for m in map(template.missing, rows) if m is not None]
+                if template.bindings & varying:
+                    lacks = [m for m in map(template.missing, rows) if m is not None]
+                else:  # the same answer for every row: ask once
+                    lack = template.missing(rows[0])
+                    lacks = [lack] * len(rows) if lack is not None else []
                 if lacks:
                     found.append(
                         Omission(kind, compiled.spec.title, name, len(lacks), len(rows), lacks[0])

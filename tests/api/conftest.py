@@ -1,4 +1,4 @@
-"""Running GraphQL queries against a canon, in process."""
+"""Running GraphQL queries against a served snapshot, in process."""
 
 from __future__ import annotations
 
@@ -9,19 +9,19 @@ import pytest
 
 from service.api.context import Context
 from service.api.schema import schema
-from service.canon import Canon
+from service.serving import Served
 
 Run = Callable[..., dict[str, Any]]
 
 
-def run_query(canon: Canon, query: str, **variables: Any) -> dict[str, Any]:
+def run_query(served: Served, query: str, **variables: Any) -> dict[str, Any]:
     """The data of a query that must succeed."""
-    result = schema.execute_sync(query, variable_values=variables, context_value=Context(canon))
+    result = schema.execute_sync(query, variable_values=variables, context_value=Context(served))
     assert result.errors is None, result.errors
     assert result.data is not None
     return result.data
 
 
 @pytest.fixture
-def run(canon: Canon) -> Run:
-    return lambda query, **variables: run_query(canon, query, **variables)
+def run(served: Served) -> Run:
+    return lambda query, **variables: run_query(served, query, **variables)

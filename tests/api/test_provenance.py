@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from service.canon import Canon
 from service.frames.model import FrameKind
 from service.frames.rules import build_page
+from service.serving import Served
 from tests.api.conftest import Run, run_query
-from tests.conftest import ARCHITECTURE, PREFIXES, CanonMaker, dimensions, role_level
+from tests.conftest import (
+    ARCHITECTURE,
+    PREFIXES,
+    dimensions,
+    role_level,
+    serve_folder,
+    write_canon,
+)
 
 FRAMES_QUERY = """
 query Walk($after: String) {
@@ -35,12 +44,12 @@ query Node($id: ID!) { node(id: $id) { id ... on CanonNode { iri label notation 
 """
 
 
-def walk_lines(canon: Canon) -> list[dict[str, Any]]:
+def walk_lines(served: Served) -> list[dict[str, Any]]:
     """Every frame line of every role-level, paging through `roleLevels` like a client."""
     lines: list[dict[str, Any]] = []
     after = None
     while True:
-        page = run_query(canon, FRAMES_QUERY, after=after)["roleLevels"]
+        page = run_query(served, FRAMES_QUERY, after=after)["roleLevels"]
         for role in page["nodes"]:
             assert [f["kind"] for f in role["frames"]] == [k.name for k in FrameKind]
             lines.extend(line for frame in role["frames"] for line in frame["lines"])
@@ -49,14 +58,14 @@ def walk_lines(canon: Canon) -> list[dict[str, Any]]:
         after = page["pageInfo"]["endCursor"]
 
 
-def assert_every_quote_resolves(canon: Canon) -> int:
+def assert_every_quote_resolves(served: Served) -> int:
     checked = 0
-    for line in walk_lines(canon):
+    for line in walk_lines(served):
         assert "".join(p["text"] for p in line["parts"]) == line["text"]
         quotes = [p["text"] for p in line["parts"] if p["__typename"] == "Quotation"]
         assert quotes == [s["quote"] for s in line["sources"]]
         for source in line["sources"]:
-            node = run_query(canon, NODE_QUERY, id=source["node"]["id"])["node"]
+            node = run_query(served, NODE_QUERY, id=source["node"]["id"])["node"]
             assert node is not None, source
             assert node["iri"] == source["node"]["iri"]
             fields = (node["label"], node["notation"] or "", node["text"] or "")
@@ -67,11 +76,11 @@ def assert_every_quote_resolves(canon: Canon) -> int:
     return checked
 
 
-def test_every_quote_in_the_shipped_canon_resolves_to_its_node(canon: Canon) -> None:
-    assert assert_every_quote_resolves(canon) > 100
+def test_every_quote_in_the_shipped_canon_resolves_to_its_node(served: Served) -> None:
+    assert assert_every_quote_resolves(served) > 100
 
 
-def test_every_quote_resolves_in_a_canon_of_several_role_levels(make_canon: CanonMaker) -> None:
+def test_every_quote_resolves_in_a_canon_of_several_role_levels(tmp_path: Path) -> None:
     second_level = PREFIXES + (
         '<level/P4> a jf:Level ; skos:notation "P4" ; skos:prefLabel "Lead" ;'
         " jf:track <track/P> ; jf:rank 4 .\n"
@@ -81,9 +90,13 @@ def test_every_quote_resolves_in_a_canon_of_several_role_levels(make_canon: Cano
         "<role/ops/P4/r1> a jf:Responsibility ; jf:roleLevel <role/ops/P4> ; jf:order 1 ;"
         ' jf:source <source/jfm> ; jf:text "Leads — with “care” & rigour" .\n'
     )
-    canon = make_canon(ARCHITECTURE, dimensions("Scope", "Autonomy"), role_level(3), second_level)
-    assert len(canon.role_levels) == 2
-    assert assert_every_quote_resolves(canon) > 20
+    served = serve_folder(
+        write_canon(
+            tmp_path, ARCHITECTURE, dimensions("Scope", "Autonomy"), role_level(3), second_level
+        )
+    )
+    assert len(served.canon.role_levels) == 2
+    assert assert_every_quote_resolves(served) > 20
 
 
 def test_template_only_lines_name_their_template_and_cite_nothing(run: Run) -> None:

@@ -12,6 +12,7 @@ from service.api.context import Context
 from service.api.ids import encode_id
 from service.api.schema import schema
 from service.canon import Canon
+from service.serving import Served
 from tests.api.conftest import Run
 
 CTO = 'roleLevel(family: "Clinical Trials Operations", level: "M5")'
@@ -47,10 +48,10 @@ def test_role_level_by_family_id_and_level_id(run: Run, canon: Canon) -> None:
     assert data["roleLevel"]["label"] == "Clinical Trials Operations — M5"
 
 
-def test_unknown_family_is_not_found_with_closest(canon: Canon) -> None:
+def test_unknown_family_is_not_found_with_closest(served: Served) -> None:
     result = schema.execute_sync(
         '{ roleLevel(family: "Clinical Trial Operation", level: "M5") { label } }',
-        context_value=Context(canon),
+        context_value=Context(served),
     )
     assert result.data == {"roleLevel": None}
     assert result.errors is not None
@@ -89,9 +90,9 @@ def test_lists_page_with_cursors(run: Run) -> None:
     assert rest["levels"]["nodes"] == []
 
 
-def test_page_size_is_bounded(canon: Canon) -> None:
+def test_page_size_is_bounded(served: Served) -> None:
     result = schema.execute_sync(
-        "{ roleLevels(first: 1000) { totalCount } }", context_value=Context(canon)
+        "{ roleLevels(first: 1000) { totalCount } }", context_value=Context(served)
     )
     assert result.errors is not None
     assert result.errors[0].extensions == {"code": "BAD_USER_INPUT"}

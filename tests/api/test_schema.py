@@ -2,7 +2,13 @@
 
 from pathlib import Path
 
-from graphql import GraphQLEnumType, GraphQLInterfaceType, GraphQLObjectType, GraphQLUnionType
+from graphql import (
+    GraphQLEnumType,
+    GraphQLInterfaceType,
+    GraphQLObjectType,
+    GraphQLScalarType,
+    GraphQLUnionType,
+)
 
 from service.api.schema import schema
 
@@ -24,7 +30,12 @@ def test_every_type_and_field_has_a_description() -> None:
         if isinstance(gql_type, GraphQLObjectType | GraphQLInterfaceType):
             missing += [f"{name}.{f}" for f, d in gql_type.fields.items() if not d.description]
         if not isinstance(
-            gql_type, GraphQLObjectType | GraphQLInterfaceType | GraphQLEnumType | GraphQLUnionType
+            gql_type,
+            GraphQLObjectType
+            | GraphQLInterfaceType
+            | GraphQLEnumType
+            | GraphQLUnionType
+            | GraphQLScalarType,
         ):
             missing.append(f"{name} (unexpected kind)")
     assert missing == []

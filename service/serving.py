@@ -1,0 +1,88 @@
+"""The canon being served, and safe reloads that replace it only with a checked canon.
+
+A request takes one immutable `Served` snapshot when it starts and uses it to the end, so a
+reload never changes the canon under a request in flight. A reload builds and checks the new
+canon completely (in a worker thread) and swaps the snapshot in one assignment; when the new
+canon has errors, the last good canon stays and the failed attempt is recorded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .canon import Canon
+from .checking import CheckReport, check_canon
+from .findings import Finding
+
+log = logging.getLogger("jobframe.reload")
+
+
+@dataclass(frozen=True, slots=True)
+class ReloadAttempt:
+    """One attempt to (re)load the canon, successful or not."""
+
+    at: datetime
+    trigger: str
+    succeeded: bool
+    version: str | None
+    """The version loaded, or None when the attempt failed."""
+    errors: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Served:
+    """What one request sees: the checked canon, when it was loaded, the last reload attempt."""
+
+    report: CheckReport
+    loaded_at: datetime
+    last_reload: ReloadAttempt
+
+    @property
+    def canon(self) -> Canon:
+        assert self.report.canon is not None, "only a canon without errors is served"
+        return self.report.canon
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def first_load(folder: Path) -> Served | CheckReport:
+    """The snapshot to start serving, or the failing report when the canon has errors."""
+    report = check_canon(folder)
+    if report.canon is None:
+        return report
+    attempt = ReloadAttempt(_now(), "startup", True, report.canon.version, ())
+    return Served(report, attempt.at, attempt)
+
+
+class CanonHolder:
+    """Holds the current snapshot; `reload` replaces it only with a canon that passes."""
+
+    def __init__(self, folder: Path, served: Served) -> None:
+        self.folder = folder
+        self.current = served
+        self._lock = asyncio.Lock()
+
+    async def reload(self, trigger: str) -> ReloadAttempt:
+        """Check the folder again and swap it in if it has no errors; one reload at a time."""
+        async with self._lock:
+            report = await asyncio.to_thread(check_canon, self.folder)
+            if report.canon is None:
+                attempt = ReloadAttempt(_now(), trigger, False, None, report.errors)
+                log.error(
+                    "reload (%s) refused, still serving %s:\n%s",
+                    trigger,
+                    self.current.canon.version,
+                    "\n".join(f"  {f}" for f in report.errors),
+                )
+                self.current = replace(self.current, last_reload=attempt)
+            else:
+                attempt = ReloadAttempt(_now(), trigger, True, report.canon.version, ())
+                log.info("reload (%s): now serving %s", trigger, report.canon.version)
+                self.current = Served(report, attempt.at, attempt)
+            return attempt
