@@ -1,5 +1,6 @@
 """The jobframe command line: frames as text or RDF, another canon, clear errors."""
 
+import json
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -59,3 +60,36 @@ def test_turtle_export_links_lines_to_canon_nodes() -> None:
 def test_export_schema_prints_the_sdl() -> None:
     result = CliRunner().invoke(main, ["export-schema"])
     assert result.output == schema.as_str() + "\n"
+
+
+def test_check_exits_0_on_the_shipped_canon() -> None:
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 0
+    assert "0 errors, 0 warnings" in result.output
+
+
+def test_check_exits_1_on_errors_and_reports_json(tmp_path: Path) -> None:
+    folder = write_canon(tmp_path, ARCHITECTURE, "this is not turtle")
+    result = CliRunner().invoke(main, ["check", "--canon", str(folder), "--format", "json"])
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert report["errors"] == 1
+    assert report["findings"][0]["kind"] == "syntax"
+    assert report["findings"][0]["file"] == str(folder / "part1.ttl")
+
+
+def test_check_strict_exits_1_on_warnings_only(tmp_path: Path) -> None:
+    folder = write_canon(tmp_path, ARCHITECTURE, role_level(2, knowledge=False))
+    relaxed = CliRunner().invoke(main, ["check", "--canon", str(folder)])
+    strict = CliRunner().invoke(main, ["check", "--canon", str(folder), "--strict"])
+    assert relaxed.exit_code == 0 and strict.exit_code == 1
+    assert "[completeness]" in relaxed.output
+    assert "Completeness (role-levels x canon fields)" in relaxed.output
+
+
+def test_serve_refuses_a_canon_with_errors(tmp_path: Path) -> None:
+    folder = write_canon(tmp_path, ARCHITECTURE, "this is not turtle")
+    result = CliRunner().invoke(main, ["serve", "--canon", str(folder), "--port", "1"])
+    assert result.exit_code == 1
+    assert "cannot be served" in result.output
+    assert f"{folder / 'part1.ttl'}:1:" in result.output
