@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TypeVar
 
-from rdflib.namespace import SKOS
-
 from .canon import Canon
 from .nodes import (
     CanonNode,
@@ -27,7 +25,7 @@ from .nodes import (
     Track,
 )
 from .triples import TripleIndex
-from .vocabulary import JF
+from .vocabulary import JF, SKOS_NOTATION, SKOS_PREF_LABEL
 
 N = TypeVar("N", bound=CanonNode)
 
@@ -67,58 +65,57 @@ class _Reader:
 def compile_canon(index: TripleIndex, version: str) -> Canon:
     """Build the canon model; lists come out in the order frames and clients rely on."""
     r = _Reader(index)
-    label, notation = str(SKOS.prefLabel), str(SKOS.notation)
+    label, notation = SKOS_PREF_LABEL, SKOS_NOTATION
 
     functions = {
-        s: JobFunction(iri=s, label=r.required_text(s, label))
-        for s in r.instances(str(JF.JobFunction))
+        s: JobFunction(iri=s, label=r.required_text(s, label)) for s in r.instances(JF.JobFunction)
     }
     families = {
         s: JobFamily(
             iri=s,
             label=r.required_text(s, label),
-            function=functions[r.ref(s, str(JF.function))],
+            function=functions[r.ref(s, JF.function)],
         )
-        for s in r.instances(str(JF.JobFamily))
+        for s in r.instances(JF.JobFamily)
     }
     tracks = {
         s: Track(iri=s, label=r.required_text(s, label), notation=r.text(s, notation))
-        for s in r.instances(str(JF.Track))
+        for s in r.instances(JF.Track)
     }
     dimensions = {
         s: LevelDimension(
             iri=s,
             label=r.required_text(s, label),
             notation=r.required_text(s, notation),
-            display_order=r.integer(s, str(JF.displayOrder)),
+            display_order=r.integer(s, JF.displayOrder),
         )
-        for s in r.instances(str(JF.LevelDimension))
+        for s in r.instances(JF.LevelDimension)
     }
     sources = {
         s: Source(iri=s, label=r.required_text(s, label), notation=r.required_text(s, notation))
-        for s in r.instances(str(JF.Source))
+        for s in r.instances(JF.Source)
     }
     rubric_dimensions = {
         s: RubricDimension(iri=s, label=r.required_text(s, label))
-        for s in r.instances(str(JF.RubricDimension))
+        for s in r.instances(JF.RubricDimension)
     }
 
     statements_of: dict[str, list[str]] = defaultdict(list)
-    for s in r.instances(str(JF.DimensionStatement)):
-        statements_of[r.ref(s, str(JF.level))].append(s)
+    for s in r.instances(JF.DimensionStatement):
+        statements_of[r.ref(s, JF.level)].append(s)
 
     levels: dict[str, Level] = {}
-    for s in r.instances(str(JF.Level)):
+    for s in r.instances(JF.Level):
         code = r.required_text(s, notation)
         statements = []
         for st in statements_of[s]:
-            dimension = dimensions[r.ref(st, str(JF.dimension))]
+            dimension = dimensions[r.ref(st, JF.dimension)]
             statements.append(
                 DimensionStatement(
                     iri=st,
                     label=f"{code} {dimension.label}",
                     dimension=dimension,
-                    text=r.required_text(st, str(JF.text)),
+                    text=r.required_text(st, JF.text),
                 )
             )
         statements.sort(key=lambda st: (st.dimension.display_order, st.iri))
@@ -126,28 +123,28 @@ def compile_canon(index: TripleIndex, version: str) -> Canon:
             iri=s,
             label=r.required_text(s, label),
             notation=code,
-            track=tracks[r.ref(s, str(JF.track))],
-            rank=r.integer(s, str(JF.rank)),
+            track=tracks[r.ref(s, JF.track)],
+            rank=r.integer(s, JF.rank),
             statements=tuple(statements),
         )
 
     parts_of: dict[str, list[str]] = defaultdict(list)
-    for cls in (str(JF.Responsibility), str(JF.RubricEntry)):
+    for cls in (JF.Responsibility, JF.RubricEntry):
         for s in r.instances(cls):
-            parts_of[r.ref(s, str(JF.roleLevel))].append(s)
+            parts_of[r.ref(s, JF.roleLevel)].append(s)
 
     role_levels = []
-    for s in r.instances(str(JF.RoleLevel)):
-        family = families[r.ref(s, str(JF.family))]
-        level = levels[r.ref(s, str(JF.level))]
+    for s in r.instances(JF.RoleLevel):
+        family = families[r.ref(s, JF.family)]
+        level = levels[r.ref(s, JF.level)]
         name = f"{family.label} — {level.code}"
         responsibilities = []
         rubric = []
         for part in parts_of[s]:
-            source = sources[r.ref(part, str(JF.source))]
-            text = r.required_text(part, str(JF.text))
-            if r.index.is_a(part, str(JF.Responsibility)):
-                order = r.integer(part, str(JF.order))
+            source = sources[r.ref(part, JF.source)]
+            text = r.required_text(part, JF.text)
+            if r.index.is_a(part, JF.Responsibility):
+                order = r.integer(part, JF.order)
                 responsibilities.append(
                     Responsibility(
                         iri=part,
@@ -158,7 +155,7 @@ def compile_canon(index: TripleIndex, version: str) -> Canon:
                     )
                 )
             else:
-                along = rubric_dimensions[r.ref(part, str(JF.rubricDimension))]
+                along = rubric_dimensions[r.ref(part, JF.rubricDimension)]
                 rubric.append(
                     RubricEntry(
                         iri=part,

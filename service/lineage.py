@@ -13,36 +13,34 @@ from collections.abc import Iterator
 
 import networkx as nx
 import pyoxigraph as ox
-from rdflib.namespace import SKOS
 
 from .findings import Finding, Severity
 from .sourcemap import SourceMap
-from .triples import RDF_TYPE, TripleIndex
-from .vocabulary import JF
+from .triples import TripleIndex
+from .vocabulary import JF, NAMESPACE, RDF_TYPE, SKOS_NOTATION, SKOS_PREF_LABEL
 
 PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
-    str(JF.JobFamily): ((str(JF.function), str(JF.JobFunction)),),
-    str(JF.RoleLevel): ((str(JF.family), str(JF.JobFamily)), (str(JF.level), str(JF.Level))),
-    str(JF.Level): ((str(JF.track), str(JF.Track)),),
-    str(JF.DimensionStatement): (
-        (str(JF.level), str(JF.Level)),
-        (str(JF.dimension), str(JF.LevelDimension)),
+    JF.JobFamily: ((JF.function, JF.JobFunction),),
+    JF.RoleLevel: ((JF.family, JF.JobFamily), (JF.level, JF.Level)),
+    JF.Level: ((JF.track, JF.Track),),
+    JF.DimensionStatement: (
+        (JF.level, JF.Level),
+        (JF.dimension, JF.LevelDimension),
     ),
-    str(JF.Responsibility): (
-        (str(JF.roleLevel), str(JF.RoleLevel)),
-        (str(JF.source), str(JF.Source)),
+    JF.Responsibility: (
+        (JF.roleLevel, JF.RoleLevel),
+        (JF.source, JF.Source),
     ),
-    str(JF.RubricEntry): (
-        (str(JF.roleLevel), str(JF.RoleLevel)),
-        (str(JF.rubricDimension), str(JF.RubricDimension)),
-        (str(JF.source), str(JF.Source)),
+    JF.RubricEntry: (
+        (JF.roleLevel, JF.RoleLevel),
+        (JF.rubricDimension, JF.RubricDimension),
+        (JF.source, JF.Source),
     ),
 }
 """Class -> (property, class of the node it must point to) for every parent it needs."""
 
 _LINEAGE = {prop for parents in PARENTS.values() for prop, _ in parents}
-_LABEL, _NOTATION = str(SKOS.prefLabel), str(SKOS.notation)
-_JF = str(JF._NS)
+_LABEL, _NOTATION = SKOS_PREF_LABEL, SKOS_NOTATION
 
 
 def lineage_graph(index: TripleIndex) -> nx.DiGraph:
@@ -115,7 +113,7 @@ def _orphans(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
 def _dangling(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
     """References from canon nodes (instances of a jf: class) to IRIs nobody describes."""
     canon_nodes = {
-        s for cls in index.classes() if cls.startswith(_JF) for s in index.instances(cls)
+        s for cls in index.classes() if cls.startswith(NAMESPACE) for s in index.instances(cls)
     }
     for subject in sorted(canon_nodes):
         for prop, values in index.out[subject].items():
@@ -138,38 +136,38 @@ def _duplicates(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
     rules = (
         (
             "two responsibilities with the same jf:order in one role-level",
-            str(JF.Responsibility),
-            lambda s: (index.ref(s, str(JF.roleLevel)), index.integer(s, str(JF.order))),
+            JF.Responsibility,
+            lambda s: (index.ref(s, JF.roleLevel), index.integer(s, JF.order)),
         ),
         (
             "two rubric entries along the same rubric dimension in one role-level",
-            str(JF.RubricEntry),
-            lambda s: (index.ref(s, str(JF.roleLevel)), index.ref(s, str(JF.rubricDimension))),
+            JF.RubricEntry,
+            lambda s: (index.ref(s, JF.roleLevel), index.ref(s, JF.rubricDimension)),
         ),
         (
             "two statements for the same level and dimension",
-            str(JF.DimensionStatement),
-            lambda s: (index.ref(s, str(JF.level)), index.ref(s, str(JF.dimension))),
+            JF.DimensionStatement,
+            lambda s: (index.ref(s, JF.level), index.ref(s, JF.dimension)),
         ),
         (
             "two role-levels for the same family and level",
-            str(JF.RoleLevel),
-            lambda s: (index.ref(s, str(JF.family)), index.ref(s, str(JF.level))),
+            JF.RoleLevel,
+            lambda s: (index.ref(s, JF.family), index.ref(s, JF.level)),
         ),
         (
             "two levels with the same code",
-            str(JF.Level),
+            JF.Level,
             lambda s: (index.text(s, _NOTATION), None),
         ),
         (
             "two levels with the same rank in one track",
-            str(JF.Level),
-            lambda s: (index.ref(s, str(JF.track)), index.integer(s, str(JF.rank))),
+            JF.Level,
+            lambda s: (index.ref(s, JF.track), index.integer(s, JF.rank)),
         ),
         (
             "two level dimensions with the same jf:displayOrder",
-            str(JF.LevelDimension),
-            lambda s: (index.integer(s, str(JF.displayOrder)), None),
+            JF.LevelDimension,
+            lambda s: (index.integer(s, JF.displayOrder), None),
         ),
     )
     for what, cls, key_of in rules:
@@ -191,8 +189,8 @@ def _duplicates(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
 
 def _rank_gaps(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
     ranks: defaultdict[str, set[int]] = defaultdict(set)
-    for level in index.instances(str(JF.Level)):
-        track, rank = index.ref(level, str(JF.track)), index.integer(level, str(JF.rank))
+    for level in index.instances(JF.Level):
+        track, rank = index.ref(level, JF.track), index.integer(level, JF.rank)
         if track is not None and rank is not None:
             ranks[track].add(rank)
     for track, present in sorted(ranks.items()):

@@ -19,6 +19,7 @@ from .findings import Finding, Severity
 from .resources import SHAPES_FILE
 from .sourcemap import SourceMap
 from .triples import TripleIndex
+from .vocabulary import NAMESPACE, SKOS_NOTATION, SKOS_PREF_LABEL
 
 
 @cache
@@ -62,7 +63,7 @@ def _finding(index: TripleIndex, places: SourceMap, report: Graph, result: Node)
     path = _path_name(report, report.value(result, SH.resultPath))
     message = report.value(result, SH.resultMessage)
     severity = report.value(result, SH.resultSeverity)
-    name = index.text(focus, str(SKOS.prefLabel)) or index.text(focus, str(SKOS.notation))
+    name = index.text(focus, SKOS_PREF_LABEL) or index.text(focus, SKOS_NOTATION)
     subject = f"<{focus}>" + (f" ({name})" if name else "")
     return Finding(
         kind="shapes",
@@ -75,7 +76,7 @@ def _finding(index: TripleIndex, places: SourceMap, report: Graph, result: Node)
 
 def _path_name(report: Graph, path: Node | None) -> str:
     names = report.namespace_manager
-    names.bind("jf", "https://jobframe.example/ontology#", replace=True)
+    names.bind("jf", NAMESPACE, replace=True)
     names.bind("skos", str(SKOS), replace=True)
     if isinstance(path, URIRef):
         return names.normalizeUri(path)

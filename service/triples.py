@@ -6,43 +6,47 @@ literals and references stay distinct.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 import pyoxigraph as ox
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+from .vocabulary import RDF_TYPE
 
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
-
-
-def key(term: ox.NamedNode | ox.BlankNode) -> str:
-    return term.value if isinstance(term, ox.NamedNode) else f"_:{term.value}"
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
 
 class TripleIndex:
     """Subject -> predicate -> objects, and class -> instances."""
 
     def __init__(self, store: ox.Store) -> None:
-        out: defaultdict[str, defaultdict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
-        instances: defaultdict[str, list[str]] = defaultdict(list)
-        types: defaultdict[str, set[str]] = defaultdict(set)
+        out: dict[str, dict[str, list[Term]]] = {}
+        types: dict[str, set[str]] = {}
+        named = ox.NamedNode
         for subject, predicate, obj, _ in store.quads_for_pattern(
             None, None, None, ox.DefaultGraph()
         ):
-            assert not isinstance(subject, ox.Triple)
-            s = key(subject)
-            out[s][predicate.value].append(obj)
-            if predicate.value == RDF_TYPE and isinstance(obj, ox.NamedNode):
-                instances[obj.value].append(s)
-                types[s].add(obj.value)
+            s = subject.value if type(subject) is named else f"_:{subject.value}"
+            p = predicate.value
+            properties = out.get(s)
+            if properties is None:
+                properties = out[s] = {}
+            values = properties.get(p)
+            if values is None:
+                properties[p] = [obj]
+            else:
+                values.append(obj)
+            if p == RDF_TYPE and type(obj) is named:
+                types.setdefault(s, set()).add(obj.value)
+        instances: dict[str, list[str]] = {}
+        for s, classes in types.items():
+            for cls in classes:
+                instances.setdefault(cls, []).append(s)
         self.out = out
-        self._instances = instances
         self._types = types
+        self._instances = {cls: sorted(members) for cls, members in instances.items()}
         self.triple_count = len(store)
 
     def instances(self, cls: str) -> list[str]:
         """Subjects typed `cls`, sorted."""
-        return sorted(set(self._instances.get(cls, ())))
+        return self._instances.get(cls, [])
 
     def classes(self) -> list[str]:
         """Every class that has instances."""
@@ -54,26 +58,26 @@ class TripleIndex:
 
     def text(self, subject: str, predicate: str) -> str | None:
         """The first literal value, as a string."""
-        return next(
-            (v.value for v in self.values(subject, predicate) if isinstance(v, ox.Literal)), None
-        )
-
-    def integer(self, subject: str, predicate: str) -> int | None:
         for value in self.values(subject, predicate):
             if isinstance(value, ox.Literal):
-                try:
-                    return int(value.value)
-                except ValueError:
-                    return None
+                return value.value
         return None
+
+    def integer(self, subject: str, predicate: str) -> int | None:
+        """The first literal value as an integer, or None when it is none or not one."""
+        text = self.text(subject, predicate)
+        try:
+            return int(text) if text is not None else None
+        except ValueError:
+            return None
 
     def ref(self, subject: str, predicate: str) -> str | None:
         """The first IRI value."""
-        return next(
-            (v.value for v in self.values(subject, predicate) if isinstance(v, ox.NamedNode)), None
-        )
+        for value in self.values(subject, predicate):
+            if isinstance(value, ox.NamedNode):
+                return value.value
+        return None
 
     def is_a(self, subject: str, cls: str) -> bool:
-        return any(
-            isinstance(t, ox.NamedNode) and t.value == cls for t in self.values(subject, RDF_TYPE)
-        )
+        types = self._types.get(subject)
+        return types is not None and cls in types

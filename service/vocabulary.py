@@ -1,42 +1,53 @@
-"""The JobFrame vocabulary IRIs, defined once so no module spells them as string literals."""
+"""The vocabulary IRIs, as plain strings, defined once so no module spells them out.
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+Plain strings (not rdflib terms) because the canon is indexed in Python dicts keyed by IRI
+strings; wrap one in `rdflib.URIRef` where rdflib needs a term. A test checks that every
+name here is declared in `ontology/jobframe.ttl`.
+"""
+
+from typing import Final
+
+NAMESPACE: Final = "https://jobframe.example/ontology#"
+RDF_TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+SKOS_PREF_LABEL: Final = "http://www.w3.org/2004/02/skos/core#prefLabel"
+SKOS_NOTATION: Final = "http://www.w3.org/2004/02/skos/core#notation"
 
 
-class JF(DefinedNamespace):
-    """Terms of `ontology/jobframe.ttl`; an unknown attribute raises instead of minting an IRI."""
+class JF:
+    """Terms of `ontology/jobframe.ttl`."""
 
-    _NS = Namespace("https://jobframe.example/ontology#")
+    JobFunction: Final = NAMESPACE + "JobFunction"
+    JobFamily: Final = NAMESPACE + "JobFamily"
+    Track: Final = NAMESPACE + "Track"
+    Level: Final = NAMESPACE + "Level"
+    LevelDimension: Final = NAMESPACE + "LevelDimension"
+    DimensionStatement: Final = NAMESPACE + "DimensionStatement"
+    RoleLevel: Final = NAMESPACE + "RoleLevel"
+    Responsibility: Final = NAMESPACE + "Responsibility"
+    RubricDimension: Final = NAMESPACE + "RubricDimension"
+    RubricEntry: Final = NAMESPACE + "RubricEntry"
+    Source: Final = NAMESPACE + "Source"
+    FrameLine: Final = NAMESPACE + "FrameLine"
 
-    JobFunction: URIRef
-    JobFamily: URIRef
-    Track: URIRef
-    Level: URIRef
-    LevelDimension: URIRef
-    DimensionStatement: URIRef
-    RoleLevel: URIRef
-    Responsibility: URIRef
-    RubricDimension: URIRef
-    RubricEntry: URIRef
-    Source: URIRef
-    FrameLine: URIRef
+    ComplexityProblemSolving: Final = NAMESPACE + "ComplexityProblemSolving"
+    KnowledgeApplication: Final = NAMESPACE + "KnowledgeApplication"
 
-    ComplexityProblemSolving: URIRef
-    KnowledgeApplication: URIRef
+    function: Final = NAMESPACE + "function"
+    track: Final = NAMESPACE + "track"
+    rank: Final = NAMESPACE + "rank"
+    displayOrder: Final = NAMESPACE + "displayOrder"
+    level: Final = NAMESPACE + "level"
+    dimension: Final = NAMESPACE + "dimension"
+    family: Final = NAMESPACE + "family"
+    roleLevel: Final = NAMESPACE + "roleLevel"
+    order: Final = NAMESPACE + "order"
+    text: Final = NAMESPACE + "text"
+    source: Final = NAMESPACE + "source"
+    rubricDimension: Final = NAMESPACE + "rubricDimension"
+    template: Final = NAMESPACE + "template"
+    quote: Final = NAMESPACE + "quote"
+    position: Final = NAMESPACE + "position"
 
-    function: URIRef
-    track: URIRef
-    rank: URIRef
-    displayOrder: URIRef
-    level: URIRef
-    dimension: URIRef
-    family: URIRef
-    roleLevel: URIRef
-    order: URIRef
-    text: URIRef
-    source: URIRef
-    rubricDimension: URIRef
-    template: URIRef
-    quote: URIRef
-    position: URIRef
+
+TERMS: Final = {name: value for name, value in vars(JF).items() if not name.startswith("_")}
+"""Every term, by name."""

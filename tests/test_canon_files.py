@@ -6,6 +6,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
 from service.resources import DEFAULT_CANON_DIR, ONTOLOGY_DIR, VOCABULARY_FILE
+from service.vocabulary import TERMS
 from tests.conftest import SPEC
 
 
@@ -40,3 +41,9 @@ def test_canon_holds_no_text_that_is_not_on_the_reference_page() -> None:
     texts = {str(o) for o in canon.objects() if isinstance(o, Literal) and isinstance(o.value, str)}
     assert texts
     assert sorted(t for t in texts if t not in page) == []
+
+
+def test_every_vocabulary_name_in_the_code_is_declared_in_the_ontology() -> None:
+    vocabulary = Graph().parse(VOCABULARY_FILE)
+    declared = {str(s) for s in vocabulary.subjects(RDF.type, None)}
+    assert sorted(iri for iri in TERMS.values() if iri not in declared) == []

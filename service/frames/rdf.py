@@ -10,14 +10,14 @@ from collections.abc import Iterable
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
-from ..vocabulary import JF
+from ..vocabulary import JF, NAMESPACE
 from .model import Frame
 
 
 def frames_graph(frames: Iterable[Frame]) -> Graph:
     """One prov:Collection per frame, holding its lines in reading order (jf:position)."""
     graph = Graph()
-    graph.bind("jf", JF._NS)
+    graph.bind("jf", NAMESPACE)
     graph.bind("prov", PROV)
     for frame in frames:
         frame_iri = URIRef(f"{frame.role_level.iri}/frames/{frame.kind.value}")
@@ -27,11 +27,11 @@ def frames_graph(frames: Iterable[Frame]) -> Graph:
         for position, line in enumerate(frame.lines, start=1):
             line_iri = URIRef(f"{frame_iri}/line/{position}")
             graph.add((frame_iri, PROV.hadMember, line_iri))
-            graph.add((line_iri, RDF.type, JF.FrameLine))
+            graph.add((line_iri, RDF.type, URIRef(JF.FrameLine)))
             graph.add((line_iri, PROV.value, Literal(line.text)))
-            graph.add((line_iri, JF.position, Literal(position, datatype=XSD.integer)))
+            graph.add((line_iri, URIRef(JF.position), Literal(position, datatype=XSD.integer)))
             if line.template is not None:
-                graph.add((line_iri, JF.template, Literal(line.template)))
+                graph.add((line_iri, URIRef(JF.template), Literal(line.template)))
             for source in line.sources:
                 node = URIRef(source.node.iri)
                 quotation = BNode()
@@ -39,7 +39,7 @@ def frames_graph(frames: Iterable[Frame]) -> Graph:
                 graph.add((line_iri, PROV.qualifiedQuotation, quotation))
                 graph.add((quotation, RDF.type, PROV.Quotation))
                 graph.add((quotation, PROV.entity, node))
-                graph.add((quotation, JF.quote, Literal(source.quote)))
+                graph.add((quotation, URIRef(JF.quote), Literal(source.quote)))
                 if source.label is not None:
                     graph.add((quotation, RDFS.label, Literal(source.label)))
     return graph

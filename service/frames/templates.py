@@ -15,8 +15,8 @@ from .model import FrameKind
 from .specs import FieldSpec, FrameSpec, PageSpec, Rows, SectionSpec
 
 RUBRIC: dict[str, str] = {
-    "complexity": str(JF.ComplexityProblemSolving),
-    "knowledge": str(JF.KnowledgeApplication),
+    "complexity": JF.ComplexityProblemSolving,
+    "knowledge": JF.KnowledgeApplication,
 }
 """Binding name -> rubric dimension: the role-level's rubric entry along that dimension."""
 
