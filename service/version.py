@@ -7,7 +7,6 @@ the same version wherever and however it is loaded.
 from __future__ import annotations
 
 import hashlib
-import re
 
 import pyoxigraph as ox
 
