@@ -39,9 +39,21 @@ class Finding:
     def line(self) -> int | None:
         return self.model.location.line
 
+    @strawberry.field(description="The column in that line, where known (syntax errors).")
+    def column(self) -> int | None:
+        return self.model.location.column
+
     @strawberry.field(description="The IRI of the node it concerns, where there is one.")
     def node_iri(self) -> str | None:
         return self.model.location.node
+
+    @strawberry.field(description="The node it concerns, when the served canon holds it.")
+    def node(self, info: Info) -> Annotated[CanonNode, strawberry.lazy(".types")] | None:
+        from .types import wrap
+
+        iri = self.model.location.node
+        node = info.context.canon.nodes.get(iri) if iri is not None else None
+        return wrap(node) if node is not None else None
 
     @strawberry.field(description="What is wrong.")
     def message(self) -> str:

@@ -41,12 +41,13 @@ def test_completeness_warnings_say_which_lines_are_omitted(tmp_path: Path) -> No
     )
     data = run_query(
         served,
-        "{ canon { findings { nodes { kind severity nodeIri message } } "
+        "{ canon { findings { nodes { kind severity nodeIri node { label } message } } "
         "completeness(incompleteOnly: true) { nodes { rubricMissing omissions } } } }",
     )["canon"]
     messages = [f["message"] for f in data["findings"]["nodes"]]
     assert all(f["kind"] == "completeness" for f in data["findings"]["nodes"])
     assert all(f["severity"] == "WARNING" for f in data["findings"]["nodes"])
+    assert data["findings"]["nodes"][0]["node"] == {"label": "Field Operations — P3"}
     assert "Field Operations — P3: SMART goals: 3 of 3 rows have no Achievable line" in messages[0]
     assert data["completeness"]["nodes"] == [
         {
