@@ -14,7 +14,7 @@ from .context import Info
 from .pagination import Connection, paginate
 
 if TYPE_CHECKING:
-    from .types import RoleLevel
+    from .types import CanonNode, RoleLevel
 
 strawberry.enum(fnd.Severity, description="An error stops a canon from being served.")
 
