@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
+import orjson
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -15,28 +16,40 @@ from strawberry.asgi import GraphQL
 from .admin import reload_endpoint
 from .api.context import Context
 from .api.schema import schema
-from .serving import CanonHolder
+from .http_cache import SERVED_KEY, CachingGraphQL, ResponseCache
+from .serving import CanonHolder, Served
 from .watch import watch
 
 
 class CanonGraphQL(GraphQL[Context, None]):
-    """Strawberry's ASGI view; each request keeps the snapshot served when it arrived."""
+    """Strawberry's ASGI view on the snapshot `CachingGraphQL` chose for the request."""
 
-    def __init__(self, holder: CanonHolder) -> None:
+    def __init__(self) -> None:
         super().__init__(schema, graphql_ide="graphiql")
-        self.holder = holder
 
     async def get_context(self, request: Request, response: Response | None) -> Context:  # type: ignore[override]
-        served = self.holder.current
-        if response is not None:
-            response.headers["ETag"] = f'"{served.canon.version}"'
+        served: Served = request.scope[SERVED_KEY]
         return Context(served=served)
+
+    def encode_json(self, data: object) -> bytes:
+        return orjson.dumps(data)
 
 
 def create_app(
-    holder: CanonHolder, *, admin_token: str | None = None, watch_files: bool = False
+    holder: CanonHolder,
+    *,
+    admin_token: str | None = None,
+    watch_files: bool = False,
+    cache_control: str = "no-cache",
+    response_cache_bytes: int = 64 * 2**20,
 ) -> Starlette:
-    """An app serving the holder's canon; with `watch_files`, reloads when the files change."""
+    """An app serving the holder's canon.
+
+    `watch_files` reloads when the canon files change; `cache_control` is sent with every
+    GraphQL response; `response_cache_bytes` bounds the response cache (0 turns it off).
+    """
+    cache = ResponseCache(response_cache_bytes) if response_cache_bytes > 0 else None
+    graphql = CachingGraphQL(CanonGraphQL(), holder, cache, cache_control)
 
     async def healthz(request: Request) -> JSONResponse:
         served = holder.current
@@ -66,7 +79,7 @@ def create_app(
         routes=[
             Route("/", home),
             Route("/healthz", healthz),
-            Route("/graphql", CanonGraphQL(holder)),
+            Route("/graphql", graphql),
             Route("/admin/reload", reload_endpoint(holder, admin_token), methods=["POST"]),
         ],
         lifespan=lifespan,

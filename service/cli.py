@@ -58,36 +58,75 @@ def main() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--watch", "watch_files", is_flag=True, help="Reload when a canon file changes.")
-def serve(canon_dir: Path, host: str, port: int, watch_files: bool) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Worker processes, each serving the same canon.",
+)
+@click.option(
+    "--cache-control",
+    default="no-cache",
+    show_default=True,
+    envvar="JOBFRAME_CACHE_CONTROL",
+    help="Cache-Control sent with GraphQL responses (or JOBFRAME_CACHE_CONTROL).",
+)
+@click.option(
+    "--response-cache-mb",
+    default=64,
+    show_default=True,
+    type=click.IntRange(min=0),
+    envvar="JOBFRAME_RESPONSE_CACHE_MB",
+    help="Memory for cached GraphQL responses per process; 0 turns the cache off.",
+)
+def serve(
+    canon_dir: Path,
+    host: str,
+    port: int,
+    watch_files: bool,
+    workers: int,
+    cache_control: str,
+    response_cache_mb: int,
+) -> None:
     """Serve the canon over GraphQL (GraphiQL at /graphql).
 
     A canon with errors stops the service before it starts (exit 1). POST /admin/reload
     reloads on demand when JOBFRAME_ADMIN_TOKEN is set; a reload that finds errors keeps
-    the last good canon.
+    the last good canon. With --workers, a reload request reaches one worker: use --watch
+    so that every worker reloads.
     """
     import logging
 
     import uvicorn
 
-    from .app import create_app
-    from .serving import CanonHolder, first_load
+    from .server import Settings, build_app
+    from .serving import first_load
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
-    served = first_load(canon_dir)
+    settings = Settings(canon_dir.resolve(), watch_files, cache_control, response_cache_mb)
+    served = first_load(settings.canon)
     if not isinstance(served, Served):
         _refuse(canon_dir, served.errors)
     canon = served.canon
     click.echo(
         f"jobframe: serving {len(canon.role_levels)} role-levels from {canon_dir} "
-        f"(version {canon.version}) on http://{host}:{port}/graphql",
+        f"(version {canon.version}) on http://{host}:{port}/graphql"
+        + (f" with {workers} workers" if workers > 1 else ""),
         err=True,
     )
-    app = create_app(
-        CanonHolder(canon_dir, served),
-        admin_token=os.environ.get("JOBFRAME_ADMIN_TOKEN") or None,
-        watch_files=watch_files,
-    )
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    if workers == 1:
+        uvicorn.run(build_app(settings, served), host=host, port=port, log_level="info")
+    else:
+        os.environ.update(settings.to_env())
+        uvicorn.run(
+            "service.server:worker_app",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level="info",
+        )
 
 
 @main.command()

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx2
@@ -48,14 +49,14 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture
-def server_url(tmp_path: Path) -> Iterator[str]:
+@contextmanager
+def jobframe_serve(log_path: Path, *options: str) -> Iterator[str]:
     """`jobframe serve` on the embedded canon, on a free port of 127.0.0.1, stopped after."""
     port = _free_port()
-    log = (tmp_path / "serve.log").open("wb")
+    log = log_path.open("wb")
     env = {k: v for k, v in os.environ.items() if k != "JOBFRAME_CANON"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "service.cli", "serve", "--port", str(port), *options],
         stdout=log,
         stderr=subprocess.STDOUT,
         env=env,
@@ -70,12 +71,18 @@ def server_url(tmp_path: Path) -> Iterator[str]:
             except httpx2.TransportError:
                 time.sleep(0.1)
         else:
-            pytest.fail(f"jobframe serve did not start: {(tmp_path / 'serve.log').read_text()}")
+            pytest.fail(f"jobframe serve did not start: {log_path.read_text()}")
         yield url
     finally:
         process.terminate()
         process.wait(timeout=10)
         log.close()
+
+
+@pytest.fixture
+def server_url(tmp_path: Path) -> Iterator[str]:
+    with jobframe_serve(tmp_path / "serve.log") as url:
+        yield url
 
 
 def test_real_server_answers_frames(server_url: str, golden: Callable[[str], str]) -> None:
@@ -84,3 +91,12 @@ def test_real_server_answers_frames(server_url: str, golden: Callable[[str], str
     assert response.json()["data"]["roleLevel"]["frame"]["text"] == golden("mbo")
     get = httpx2.get(f"{server_url}/graphql", params={"query": QUERY})
     assert get.json() == response.json()
+
+
+def test_workers_are_separate_processes_answering_alike(tmp_path: Path) -> None:
+    log = tmp_path / "serve.log"
+    with jobframe_serve(log, "--workers", "2") as url:
+        answers = [httpx2.post(f"{url}/graphql", json={"query": QUERY}) for _ in range(6)]
+    assert log.read_text().count("Started server process") == 2
+    assert len({a.content for a in answers}) == 1
+    assert len({a.headers["ETag"] for a in answers}) == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 from graphql import GraphQLError
+from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.types import ExecutionContext
 
 from ..ancestry import lineage
@@ -139,4 +140,8 @@ class CanonSchema(strawberry.Schema):
             super().process_errors(unexpected, execution_context)
 
 
-schema = CanonSchema(query=Query, types=list(NODE_TYPES))
+schema = CanonSchema(
+    query=Query,
+    types=list(NODE_TYPES),
+    extensions=[lambda: ParserCache(maxsize=1024), lambda: ValidationCache(maxsize=1024)],
+)

@@ -1,0 +1,165 @@
+"""HTTP caching of GraphQL responses.
+
+A frame is a pure function of (canon version, query, variables), so a whole response can be
+reused until the canon changes. Every GraphQL response carries an `ETag` made of the canon
+version and a digest of the request, and a configurable `Cache-Control`; a matching
+`If-None-Match` gets `304 Not Modified`. Responses are also kept in a memory-bounded LRU keyed
+by the same pair; a reload needs no invalidation step because the version is in the key, and
+entries of older versions are evicted as soon as a new version is served.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from collections.abc import MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .serving import CanonHolder
+
+SERVED_KEY = "jobframe.served"
+"""Where the snapshot a request runs on is put in the ASGI scope."""
+
+
+@dataclass(frozen=True, slots=True)
+class CachedResponse:
+    status: int
+    headers: tuple[tuple[bytes, bytes], ...]
+    body: bytes
+
+
+class ResponseCache:
+    """LRU of responses bounded by their total body size; only one canon version at a time."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.size = 0
+        self.version: str | None = None
+        self._entries: OrderedDict[str, CachedResponse] = OrderedDict()
+
+    def get(self, version: str, key: str) -> CachedResponse | None:
+        if version != self.version:
+            return None
+        entry = self._entries.get(key)
+        if entry is not None:
+            self._entries.move_to_end(key)
+        return entry
+
+    def put(self, version: str, key: str, response: CachedResponse) -> None:
+        if len(response.body) > self.max_bytes:
+            return
+        if version != self.version:
+            self._entries.clear()
+            self.size = 0
+            self.version = version
+        old = self._entries.pop(key, None)
+        if old is not None:
+            self.size -= len(old.body)
+        self._entries[key] = response
+        self.size += len(response.body)
+        while self.size > self.max_bytes:
+            _, evicted = self._entries.popitem(last=False)
+            self.size -= len(evicted.body)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+def _header(scope: Scope, name: bytes) -> bytes:
+    return next((v for k, v in scope["headers"] if k == name), b"")
+
+
+def _wants_html(scope: Scope) -> bool:
+    return scope["method"] == "GET" and b"text/html" in _header(scope, b"accept")
+
+
+class CachingGraphQL:
+    """ASGI wrapper around the GraphQL view: ETag, Cache-Control, 304 and the response cache."""
+
+    def __init__(
+        self,
+        view: ASGIApp,
+        holder: CanonHolder,
+        cache: ResponseCache | None,
+        cache_control: str,
+    ) -> None:
+        self.view = view
+        self.holder = holder
+        self.cache = cache
+        self.cache_control = cache_control.encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        served = self.holder.current
+        scope[SERVED_KEY] = served
+        if scope["type"] != "http" or scope["method"] not in ("GET", "POST") or _wants_html(scope):
+            await self.view(scope, receive, send)
+            return
+        body = await _read_body(receive)
+        version = served.canon.version
+        request = hashlib.sha256(
+            b"\0".join(
+                (
+                    scope["method"].encode(),
+                    scope["query_string"],
+                    _header(scope, b"content-type"),
+                    body,
+                )
+            )
+        ).hexdigest()[:16]
+        etag = f'"{version}-{request}"'.encode()
+        caching = ((b"etag", etag), (b"cache-control", self.cache_control))
+        if etag in (t.strip() for t in _header(scope, b"if-none-match").split(b",")):
+            await send({"type": "http.response.start", "status": 304, "headers": list(caching)})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        cached = self.cache.get(version, request) if self.cache is not None else None
+        if cached is None:
+            cached = await _capture(self.view, scope, body)
+            if self.cache is not None and cached.status == 200:
+                self.cache.put(version, request, cached)
+        headers = [
+            *(h for h in cached.headers if h[0] not in (b"etag", b"cache-control")),
+            *caching,
+        ]
+        await send({"type": "http.response.start", "status": cached.status, "headers": headers})
+        await send({"type": "http.response.body", "body": cached.body})
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+async def _capture(app: ASGIApp, scope: Scope, body: bytes) -> CachedResponse:
+    """Run the app on a request whose body was already read, and keep its whole response."""
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    start: MutableMapping[str, Any] = {}
+    chunks: list[bytes] = []
+
+    async def send(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            start.update(message)
+        elif message["type"] == "http.response.body":
+            chunks.append(message.get("body", b""))
+
+    await app(scope, receive, send)
+    return CachedResponse(
+        status=int(start.get("status", 500)),
+        headers=tuple((bytes(k), bytes(v)) for k, v in start.get("headers", [])),
+        body=b"".join(chunks),
+    )

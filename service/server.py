@@ -1,0 +1,64 @@
+"""Running the app under uvicorn, in one process or N worker processes.
+
+Workers are separate processes started by uvicorn, each loading and checking the canon
+itself: they share nothing but the canon files, so every replica answers the same (the
+canon version in the ETag shows which canon answered). Settings reach workers through the
+environment, as they would reach replicas behind any load balancer.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from starlette.applications import Starlette
+
+from .app import create_app
+from .serving import CanonHolder, Served, first_load
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What `jobframe serve` was asked for, as environment variables for workers."""
+
+    canon: Path
+    watch: bool
+    cache_control: str
+    response_cache_mb: int
+
+    def to_env(self) -> dict[str, str]:
+        return {
+            "JOBFRAME_CANON": str(self.canon),
+            "JOBFRAME_WATCH": "1" if self.watch else "",
+            "JOBFRAME_CACHE_CONTROL": self.cache_control,
+            "JOBFRAME_RESPONSE_CACHE_MB": str(self.response_cache_mb),
+        }
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        return cls(
+            canon=Path(os.environ["JOBFRAME_CANON"]),
+            watch=bool(os.environ.get("JOBFRAME_WATCH")),
+            cache_control=os.environ.get("JOBFRAME_CACHE_CONTROL", "no-cache"),
+            response_cache_mb=int(os.environ.get("JOBFRAME_RESPONSE_CACHE_MB", "64")),
+        )
+
+
+def build_app(settings: Settings, served: Served) -> Starlette:
+    return create_app(
+        CanonHolder(settings.canon, served),
+        admin_token=os.environ.get("JOBFRAME_ADMIN_TOKEN") or None,
+        watch_files=settings.watch,
+        cache_control=settings.cache_control,
+        response_cache_bytes=settings.response_cache_mb * 2**20,
+    )
+
+
+def worker_app() -> Starlette:
+    """uvicorn's app factory in each worker process."""
+    settings = Settings.from_env()
+    served = first_load(settings.canon)
+    if not isinstance(served, Served):
+        raise SystemExit(f"jobframe worker: the canon in {settings.canon} has errors")
+    return build_app(settings, served)
