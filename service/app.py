@@ -58,6 +58,7 @@ def create_app(
                 "status": "ok",
                 "version": served.canon.version,
                 "roleLevels": len(served.canon.role_levels),
+                "triples": served.canon.triple_count,
             }
         )
 

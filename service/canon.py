@@ -87,6 +87,24 @@ class Canon:
         object.__setattr__(self, "nodes", MappingProxyType(nodes))
         object.__setattr__(self, "_role_levels_by_key", MappingProxyType(by_key))
 
+    def __reduce__(self) -> tuple[type[Canon], tuple[object, ...]]:
+        """Pickled as its fields; the lookup indexes are rebuilt on load."""
+        return (
+            Canon,
+            (
+                self.functions,
+                self.families,
+                self.tracks,
+                self.levels,
+                self.dimensions,
+                self.sources,
+                self.rubric_dimensions,
+                self.role_levels,
+                self.triple_count,
+                self.version,
+            ),
+        )
+
     def family(self, asked: str) -> JobFamily:
         """A family by IRI or label (exact, else ignoring case)."""
         return _pick(self.families, asked, lambda f: (f.iri, f.label), "job family")

@@ -13,6 +13,7 @@ from pathlib import Path
 from .canon import Canon
 from .compiler import compile_canon
 from .completeness import CompletenessRow, completeness, completeness_findings
+from .endpoint import Endpoint, parse_endpoint, read_endpoint
 from .findings import CanonError, Finding, Severity
 from .lineage import lineage_findings
 from .resources import VOCABULARY_FILE
@@ -55,14 +56,30 @@ def _order(finding: Finding) -> tuple[int, str, int, str]:
     )
 
 
-def check_canon(folder: Path) -> CheckReport:
-    """Check every file of the folder; compile the canon only when nothing is an error."""
-    try:
-        files = [VOCABULARY_FILE, *turtle_files(folder)]
-    except CanonError as error:
-        return CheckReport(str(folder), error.findings, None, (), 0)
-    store, syntax = read_turtle(files)
-    places = SourceMap(files)
+CanonSource = Path | Endpoint
+"""A folder of Turtle files, or a SPARQL endpoint holding the same triples."""
+
+
+def parse_source(value: str) -> CanonSource:
+    """`sparql+http(s)://…` names an endpoint; anything else a folder. ValueError if malformed."""
+    return parse_endpoint(value) or Path(value)
+
+
+def check_canon(source: CanonSource) -> CheckReport:
+    """Read and check the whole canon; compile it only when nothing is an error."""
+    if isinstance(source, Endpoint):
+        store, syntax = read_turtle([VOCABULARY_FILE])
+        syntax = (*syntax, *read_endpoint(source, store))
+        places = SourceMap([])
+        if syntax:
+            return CheckReport(str(source), syntax, None, (), len(store))
+    else:
+        try:
+            files = [VOCABULARY_FILE, *turtle_files(source)]
+        except CanonError as error:
+            return CheckReport(str(source), error.findings, None, (), 0)
+        store, syntax = read_turtle(files)
+        places = SourceMap(files)
     with ThreadPoolExecutor(max_workers=2) as pool:
         # The SHACL engine releases the GIL: validate while Python indexes and checks lineage.
         report = pool.submit(validate_shapes, store)
@@ -76,4 +93,4 @@ def check_canon(folder: Path) -> CheckReport:
             canon = compile_canon(index, version.result())
             rows = completeness(canon)
             findings = (*findings, *completeness_findings(rows, places))
-    return CheckReport(str(folder), tuple(sorted(findings, key=_order)), canon, rows, len(store))
+    return CheckReport(str(source), tuple(sorted(findings, key=_order)), canon, rows, len(store))

@@ -11,7 +11,8 @@ from typing import NoReturn
 import click
 
 from .canon import Canon, NotFound
-from .checking import check_canon
+from .checking import CanonSource, check_canon, parse_source
+from .endpoint import Endpoint
 from .findings import CanonError, Finding
 from .frames.model import FrameKind
 from .frames.rdf import frames_graph
@@ -22,29 +23,47 @@ from .report import report_json, report_text
 from .resources import DEFAULT_CANON_DIR
 from .serving import Served
 
+
+class _SourceType(click.ParamType[CanonSource]):
+    """A canon folder, or a SPARQL endpoint written sparql+http(s)://…."""
+
+    name = "PATH|sparql+URL"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> CanonSource:
+        if isinstance(value, Path | Endpoint):
+            return value
+        try:
+            return parse_source(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
 _canon_option = click.option(
     "--canon",
-    "canon_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    "source",
+    type=_SourceType(),
     default=DEFAULT_CANON_DIR,
     envvar="JOBFRAME_CANON",
     show_default="the embedded canon/",
-    help="Folder of canon Turtle files (or set JOBFRAME_CANON).",
+    help="Folder of canon Turtle files, or a SPARQL endpoint as sparql+http://host/query "
+    "(or set JOBFRAME_CANON).",
 )
 
 
-def _refuse(canon_dir: Path, findings: tuple[Finding, ...]) -> NoReturn:
-    click.echo(f"jobframe: the canon in {canon_dir} cannot be served:", err=True)
+def _refuse(source: CanonSource, findings: tuple[Finding, ...]) -> NoReturn:
+    click.echo(f"jobframe: the canon in {source} cannot be served:", err=True)
     for finding in findings:
         click.echo(f"  {finding}", err=True)
     sys.exit(1)
 
 
-def _load(canon_dir: Path) -> Canon:
+def _load(source: CanonSource) -> Canon:
     try:
-        return load_canon(canon_dir)
+        return load_canon(source)
     except CanonError as error:
-        _refuse(canon_dir, error.findings)
+        _refuse(source, error.findings)
 
 
 @click.group()
@@ -81,7 +100,7 @@ def main() -> None:
     help="Memory for cached GraphQL responses per process; 0 turns the cache off.",
 )
 def serve(
-    canon_dir: Path,
+    source: CanonSource,
     host: str,
     port: int,
     watch_files: bool,
@@ -104,13 +123,18 @@ def serve(
     from .serving import first_load
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
-    settings = Settings(canon_dir.resolve(), watch_files, cache_control, response_cache_mb)
+    if watch_files and not isinstance(source, Path):
+        raise click.UsageError(
+            "--watch needs a canon folder; reload an endpoint with /admin/reload"
+        )
+    resolved = source.resolve() if isinstance(source, Path) else source
+    settings = Settings(resolved, watch_files, cache_control, response_cache_mb)
     served = first_load(settings.canon)
     if not isinstance(served, Served):
-        _refuse(canon_dir, served.errors)
+        _refuse(source, served.errors)
     canon = served.canon
     click.echo(
-        f"jobframe: serving {len(canon.role_levels)} role-levels from {canon_dir} "
+        f"jobframe: serving {len(canon.role_levels)} role-levels from {source} "
         f"(version {canon.version}) on http://{host}:{port}/graphql"
         + (f" with {workers} workers" if workers > 1 else ""),
         err=True,
@@ -148,9 +172,9 @@ def serve(
     help="Plain text, or the frame lines as RDF with their provenance edges.",
 )
 @_canon_option
-def frame(family: str, level: str, kind: str, output: str, canon_dir: Path) -> None:
+def frame(family: str, level: str, kind: str, output: str, source: CanonSource) -> None:
     """Print the goal frames of FAMILY (label) at LEVEL (code)."""
-    canon = _load(canon_dir)
+    canon = _load(source)
     try:
         role = canon.role_level(family, level)
     except NotFound as error:
@@ -176,12 +200,12 @@ def frame(family: str, level: str, kind: str, output: str, canon_dir: Path) -> N
     help="Readable text (coloured on a terminal) or JSON for tools.",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
-def check(canon_dir: Path, output: str, strict: bool) -> None:
+def check(source: CanonSource, output: str, strict: bool) -> None:
     """Check the canon: syntax, SHACL shapes, lineage and completeness.
 
     Exits 0 when clean, 1 on errors (with --strict, on warnings too).
     """
-    report = check_canon(canon_dir)
+    report = check_canon(source)
     if output == "json":
         click.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
     else:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .canon import Canon
-from .checking import check_canon
+from .checking import CanonSource, check_canon
 from .findings import CanonError
 from .resources import DEFAULT_CANON_DIR
 
 
-def load_canon(folder: Path = DEFAULT_CANON_DIR) -> Canon:
-    """The checked canon of a folder of Turtle files, read with the JobFrame vocabulary."""
-    report = check_canon(folder)
+def load_canon(source: CanonSource = DEFAULT_CANON_DIR) -> Canon:
+    """The checked canon of a folder of Turtle files or an endpoint, read with the vocabulary."""
+    report = check_canon(source)
     if report.canon is None:
         raise CanonError(report.errors)
     return report.canon

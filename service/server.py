@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from starlette.applications import Starlette
 
 from .app import create_app
+from .checking import CanonSource, parse_source
 from .serving import CanonHolder, Served, first_load
 
 
@@ -22,7 +22,7 @@ from .serving import CanonHolder, Served, first_load
 class Settings:
     """What `jobframe serve` was asked for, as environment variables for workers."""
 
-    canon: Path
+    canon: CanonSource
     watch: bool
     cache_control: str
     response_cache_mb: int
@@ -38,7 +38,7 @@ class Settings:
     @classmethod
     def from_env(cls) -> Settings:
         return cls(
-            canon=Path(os.environ["JOBFRAME_CANON"]),
+            canon=parse_source(os.environ["JOBFRAME_CANON"]),
             watch=bool(os.environ.get("JOBFRAME_WATCH")),
             cache_control=os.environ.get("JOBFRAME_CACHE_CONTROL", "no-cache"),
             response_cache_mb=int(os.environ.get("JOBFRAME_RESPONSE_CACHE_MB", "64")),

@@ -12,11 +12,11 @@ import asyncio
 import logging
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from pathlib import Path
 
 from .canon import Canon
-from .checking import CheckReport, check_canon
+from .checking import CanonSource, CheckReport
 from .findings import Finding
+from .snapshots import checked
 
 log = logging.getLogger("jobframe.reload")
 
@@ -51,9 +51,9 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def first_load(folder: Path) -> Served | CheckReport:
+def first_load(source: CanonSource) -> Served | CheckReport:
     """The snapshot to start serving, or the failing report when the canon has errors."""
-    report = check_canon(folder)
+    report = checked(source)
     if report.canon is None:
         return report
     attempt = ReloadAttempt(_now(), "startup", True, report.canon.version, ())
@@ -63,15 +63,15 @@ def first_load(folder: Path) -> Served | CheckReport:
 class CanonHolder:
     """Holds the current snapshot; `reload` replaces it only with a canon that passes."""
 
-    def __init__(self, folder: Path, served: Served) -> None:
-        self.folder = folder
+    def __init__(self, source: CanonSource, served: Served) -> None:
+        self.source = source
         self.current = served
         self._lock = asyncio.Lock()
 
     async def reload(self, trigger: str) -> ReloadAttempt:
-        """Check the folder again and swap it in if it has no errors; one reload at a time."""
+        """Read and check the source again; swap it in if it has no errors. One at a time."""
         async with self._lock:
-            report = await asyncio.to_thread(check_canon, self.folder)
+            report = await asyncio.to_thread(checked, self.source)
             if report.canon is None:
                 attempt = ReloadAttempt(_now(), trigger, False, None, report.errors)
                 log.error(

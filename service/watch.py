@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 
 from watchfiles import Change, awatch
 
@@ -18,6 +19,9 @@ def _is_turtle(change: Change, path: str) -> bool:
 
 async def watch(holder: CanonHolder, stop: asyncio.Event) -> None:
     """Reload after each batch of changes until `stop` is set."""
-    log.info("watching %s for canon changes", holder.folder)
-    async for _ in awatch(holder.folder, watch_filter=_is_turtle, stop_event=stop):
+    folder = holder.source
+    if not isinstance(folder, Path):
+        raise ValueError("--watch needs a canon folder; reload an endpoint with /admin/reload")
+    log.info("watching %s for canon changes", folder)
+    async for _ in awatch(folder, watch_filter=_is_turtle, stop_event=stop):
         await holder.reload("watch")

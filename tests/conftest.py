@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from service.resources import DEFAULT_CANON_DIR
 from service.serving import Served, first_load
 
 ROOT = Path(__file__).resolve().parents[1]
+os.environ.setdefault("JOBFRAME_CACHE_DIR", tempfile.mkdtemp(prefix="jobframe-test-cache-"))
+"""Snapshots of checked canons go to a folder of this test run, never the user's cache."""
 SPEC = Path(os.environ.get("JOBFRAME_SPEC_DIR", ROOT.parent / "shared" / "spec"))
 
 PREFIXES = """\

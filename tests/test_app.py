@@ -30,6 +30,7 @@ def test_healthz_and_graphql_in_process(served: Served, golden: Callable[[str], 
         "status": "ok",
         "version": served.canon.version,
         "roleLevels": 1,
+        "triples": served.canon.triple_count,
     }
     response = client.post("/graphql", json={"query": QUERY})
     assert response.status_code == 200

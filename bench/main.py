@@ -1,0 +1,382 @@
+"""JobFrame benchmarks: every figure next to its baseline, measured side by side in one run.
+
+    bench/run [--sizes 100,1000,10000,100000] [--duration 10]
+
+For each canon size (synthetic, generated into a temporary folder): cold start against plain
+rdflib parsing, repeated-query throughput against a plain Starlette endpoint returning the
+same bytes, distinct-query throughput against an Oxigraph server answering the raw SPARQL of
+the same frame inputs, p50 latency against the smallest canon, and resident memory per
+million triples against rdflib's in-memory store. Prints a table and writes bench/results.md.
+Every server started here is stopped here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.generate import LEVELS, generate
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+BIN = Path(PY).parent
+CONNECTIONS = 16
+THREADS = 2
+
+FRAMES_QUERY = (
+    "query($f: String!, $l: String!) { roleLevel(family: $f, level: $l) { frames { kind title "
+    "intro text lines { text template sources { label quote node { id iri } } } } } }"
+)
+
+SPARQL = """PREFIX jf: <https://jobframe.example/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT * WHERE {{
+  <{role}> jf:family ?fam ; jf:level ?lvl .
+  ?fam skos:prefLabel ?famLabel ; jf:function ?fn . ?fn skos:prefLabel ?fnLabel .
+  ?lvl skos:notation ?code ; skos:prefLabel ?title .
+  {{ ?r jf:roleLevel <{role}> ; a jf:Responsibility ; jf:order ?order ; jf:text ?text ;
+       jf:source ?src . ?src skos:prefLabel ?srcLabel }}
+  UNION {{ ?r jf:roleLevel <{role}> ; a jf:RubricEntry ; jf:rubricDimension ?rd ; jf:text ?text ;
+       jf:source ?src . ?src skos:notation ?srcNotation . ?rd skos:prefLabel ?rdLabel }}
+  UNION {{ ?r jf:level ?lvl ; a jf:DimensionStatement ; jf:dimension ?dim ; jf:text ?text .
+       ?dim skos:prefLabel ?dimLabel ; skos:notation ?dimNotation ; jf:displayOrder ?o }}
+}}"""
+"""Everything the four frames of one role-level read, as one SPARQL query."""
+
+
+@dataclass
+class Row:
+    size: int
+    triples: int = 0
+    figures: dict[str, float] = field(default_factory=dict)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def wait_for(url: str, timeout: float, process: subprocess.Popen[bytes]) -> float:
+    """Seconds until `url` answers 200; fails if the process dies first."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode} before answering {url}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return time.monotonic() - start
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+@contextmanager
+def server(
+    cmd: list[str], url: str, env: dict[str, str] | None = None, timeout: float = 900
+) -> Iterator[tuple[subprocess.Popen[bytes], float]]:
+    """Start a server, yield it with its time to first answer, always stop it."""
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            cmd, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}, cwd=ROOT
+        )
+        try:
+            yield process, wait_for(url, timeout, process)
+        except RuntimeError:
+            log.seek(0)
+            sys.stderr.write(log.read().decode(errors="replace")[-3000:])
+            raise
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def wrk(url: str, duration: int, script: Path | None = None) -> tuple[float, float]:
+    """(requests/s, p50 latency in ms) from wrk; fails on any non-2xx/3xx answer."""
+    cmd = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{duration}s", "--latency"]
+    if script is not None:
+        cmd += ["-s", str(script)]
+    out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
+    if "Non-2xx or 3xx responses" in out:
+        raise RuntimeError(f"wrk saw failed responses:\n{out}")
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
+    assert p50 is not None, out
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p50.group(2)]
+    return rps, float(p50.group(1)) * scale
+
+
+def lua_paths(paths: list[str], folder: Path, name: str) -> Path:
+    """A wrk script sending each request to the next path of the list."""
+    listing = folder / f"{name}.txt"
+    listing.write_text("\n".join(paths) + "\n")
+    script = folder / f"{name}.lua"
+    script.write_text(
+        f'local paths = {{}}\nfor line in io.lines("{listing}") do paths[#paths + 1] = line end\n'
+        "local i = 0\n"
+        "request = function()\n  i = i % #paths + 1\n"
+        '  return wrk.format("GET", paths[i], {["Accept"] = "application/json"})\nend\n'
+    )
+    return script
+
+
+def graphql_path(role: int) -> str:
+    fam, (track, rank) = role // len(LEVELS), LEVELS[role % len(LEVELS)]
+    variables = json.dumps({"f": f"Family {fam}", "l": f"{track}{rank}"})
+    return "/graphql?" + urllib.parse.urlencode({"query": FRAMES_QUERY, "variables": variables})
+
+
+def sparql_path(role: int) -> str:
+    fam, (track, rank) = role // len(LEVELS), LEVELS[role % len(LEVELS)]
+    iri = f"https://bench.example/canon/role/fam{fam}/{track}{rank}"
+    return "/query?" + urllib.parse.urlencode({"query": SPARQL.format(role=iri)})
+
+
+def measure_rdflib(folder: Path) -> tuple[float, float, float]:
+    """(parse seconds, peak RSS MB, RSS MB held by the parsed graph) of plain rdflib."""
+    code = (
+        "import sys, time, resource, gc\n"
+        "from pathlib import Path\n"
+        "import rdflib\n"
+        "files = sorted(Path(sys.argv[1]).rglob('*.ttl'))\n"
+        "def rss():\n"
+        "    return int([l for l in open('/proc/self/status') if l.startswith('VmRSS')][0].split()[1]) / 1024\n"
+        "before = rss(); t = time.monotonic(); g = rdflib.Graph()\n"
+        "for f in files: g.parse(f, format='turtle')\n"
+        "elapsed = time.monotonic() - t; gc.collect()\n"
+        "print(elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, rss() - before, len(g))\n"
+    )
+    out = subprocess.run([PY, "-c", code, str(folder)], capture_output=True, text=True, check=True)
+    parse, peak, held, _ = out.stdout.split()
+    return float(parse), float(peak), float(held)
+
+
+def bench_size(size: int, work: Path, duration: int, row: Row, sample: int) -> None:
+    folder = generate(size, work / f"canon-{size}")
+    rng = random.Random(size)
+    roles = rng.sample(range(size), min(size, sample))
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    serve = [str(BIN / "jobframe"), "serve", "--canon", str(folder), "--port", str(port)]
+
+    parse, rdflib_peak, rdflib_held = measure_rdflib(folder)
+    row.figures["rdflib parse s"] = parse
+    row.figures["rdflib peak RSS MB"] = rdflib_peak
+    row.figures["rdflib graph MB"] = rdflib_held
+
+    with server(serve, f"{url}/healthz") as (process, started):
+        row.figures["cold start s"] = started
+        row.figures["cold start peak RSS MB"] = peak_rss_mb(process.pid)
+        health = json.loads(urllib.request.urlopen(f"{url}/healthz").read())
+        row.triples = int(health.get("triples", 0))
+        body = urllib.request.urlopen(url + graphql_path(roles[0])).read()
+        assert b'"errors"' not in body, body[:500]
+        row.figures["repeated req/s"], _ = wrk(url + graphql_path(roles[0]), duration)
+        row.figures["serving RSS MB"] = rss_mb(process.pid)
+
+    body_file = work / "body.json"
+    body_file.write_bytes(body)
+    with server(
+        [
+            str(BIN / "uvicorn"),
+            "bench.plain_server:app",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        f"{url}/graphql",
+        env={"BENCH_BODY": str(body_file)},
+    ):
+        row.figures["plain Starlette req/s"], _ = wrk(f"{url}/graphql", duration)
+
+    script = lua_paths([graphql_path(r) for r in roles], work, f"graphql-{size}")
+    with server([*serve, "--response-cache-mb", "0"], f"{url}/healthz"):
+        row.figures["distinct req/s"], row.figures["distinct p50 ms"] = wrk(url, duration, script)
+
+    store = work / f"oxigraph-{size}"
+    files = [
+        str(ROOT / "ontology" / "jobframe.ttl"),
+        *(str(p) for p in sorted(folder.rglob("*.ttl"))),
+    ]
+    subprocess.run(
+        [str(BIN / "oxigraph"), "load", "--location", str(store), "--file", *files],
+        check=True,
+        capture_output=True,
+    )
+    script = lua_paths([sparql_path(r) for r in roles], work, f"sparql-{size}")
+    with server(
+        [
+            str(BIN / "oxigraph"),
+            "serve-read-only",
+            "--location",
+            str(store),
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        f"{url}/query?query=ASK%7B%7D",
+    ):
+        row.figures["Oxigraph SPARQL req/s"], _ = wrk(url, duration, script)
+    shutil.rmtree(store)
+    shutil.rmtree(folder)
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "?",
+    )
+    memory = next(
+        (
+            line.split()[1]
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        "0",
+    )
+    return (
+        f"{platform.node()}: {os.cpu_count()} cores ({cpu}), {int(memory) // 1024 // 1024} GiB, "
+        f"Python {platform.python_version()}, {platform.platform()}; wrk -t{THREADS} -c{CONNECTIONS}, "
+        "one uvicorn worker, loopback"
+    )
+
+
+COMPARISONS = (
+    # (what, our figure, its baseline, target ratio, "max" or "min")
+    ("cold start s / rdflib parse s", "cold start s", "rdflib parse s", 0.10, "max"),
+    (
+        "cold start peak RSS / rdflib peak RSS",
+        "cold start peak RSS MB",
+        "rdflib peak RSS MB",
+        1 / 3,
+        "max",
+    ),
+    (
+        "repeated req/s / plain Starlette req/s",
+        "repeated req/s",
+        "plain Starlette req/s",
+        0.50,
+        "min",
+    ),
+    (
+        "distinct req/s / Oxigraph SPARQL req/s",
+        "distinct req/s",
+        "Oxigraph SPARQL req/s",
+        1.0,
+        "min",
+    ),
+    ("serving RSS / rdflib graph RSS", "serving RSS MB", "rdflib graph MB", 1 / 3, "max"),
+)
+
+
+def ratios(row: Row, smallest: Row) -> list[tuple[str, float, float, float, float, bool]]:
+    """(what, ours, baseline, ratio, target, met) for every comparison of a size."""
+    f = row.figures
+    out = []
+    for what, ours, base, target, sense in COMPARISONS:
+        ratio = f[ours] / f[base]
+        met = ratio <= target if sense == "max" else ratio >= target
+        out.append((what, f[ours], f[base], ratio, target, met))
+    p50, p50_small = f["distinct p50 ms"], smallest.figures["distinct p50 ms"]
+    out.append(
+        (
+            "p50 ms / p50 ms at the smallest size",
+            p50,
+            p50_small,
+            p50 / p50_small,
+            1.2,
+            p50 / p50_small <= 1.2,
+        )
+    )
+    return out
+
+
+def report(rows: list[Row], duration: int) -> str:
+    lines = [
+        "# JobFrame benchmark results",
+        "",
+        f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine()}.",
+        f"{duration} s per load test. Every ratio compares two figures measured in this run.",
+        "",
+        "| role-levels | triples | comparison | ours | baseline | ratio | target | met |",
+        "|---:|---:|---|---:|---:|---:|---:|---|",
+    ]
+    for row in rows:
+        for what, ours, base, ratio, target, met in ratios(row, rows[0]):
+            lines.append(
+                f"| {row.size:,} | {row.triples:,} | {what} | {ours:,.2f} | {base:,.2f} "
+                f"| {ratio:.2f} | {target:.2f} | {'yes' if met else 'NO'} |"
+            )
+    lines += ["", "Memory per million triples (MB):", ""]
+    for row in rows:
+        per = 1e6 / max(row.triples, 1)
+        lines.append(
+            f"- {row.size:,} role-levels: serving {row.figures['serving RSS MB'] * per:,.0f}, "
+            f"rdflib graph {row.figures['rdflib graph MB'] * per:,.0f}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", default="100,1000,10000,100000")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per load test")
+    parser.add_argument("--sample", type=int, default=1000, help="role-levels cycled through")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.md")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="jobframe-bench-") as tmp:
+        for size in (int(s) for s in args.sizes.split(",")):
+            print(f"== {size:,} role-levels", flush=True)
+            row = Row(size)
+            bench_size(size, Path(tmp), args.duration, row, args.sample)
+            for name, value in row.figures.items():
+                print(f"   {name:28} {value:12.2f}", flush=True)
+            rows.append(row)
+    text = report(rows, args.duration)
+    args.output.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""Compiled-canon snapshots on disk, keyed by the content they were built from.
+
+Checking and compiling a large canon takes most of a cold start. The result is a pure
+function of the canon files, the vocabulary, the shapes and this code's version, so a
+snapshot keyed by a digest of all of them restores exactly the same checked canon. Only
+canons without errors are stored; any unreadable snapshot is ignored and rebuilt.
+The cache folder is `$JOBFRAME_CACHE_DIR`, else `~/.cache/jobframe`; set
+`JOBFRAME_CACHE_DIR=off` to never use one. Snapshots are pickles: keep that folder writable
+only by the user running the service.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from .checking import CanonSource, CheckReport, check_canon
+from .resources import SHAPES_FILE, VOCABULARY_FILE
+from .turtle import turtle_files
+
+log = logging.getLogger("jobframe.snapshots")
+
+
+def cache_dir() -> Path | None:
+    configured = os.environ.get("JOBFRAME_CACHE_DIR")
+    if configured == "off":
+        return None
+    if configured:
+        return Path(configured)
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "jobframe"
+
+
+def _code_version() -> str:
+    try:
+        return version("jobframe")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def snapshot_key(folder: Path) -> str:
+    """Digest of everything a checked canon depends on, in a stable order."""
+    digest = hashlib.sha256()
+    digest.update(f"{_code_version()}\0{folder.resolve()}\0".encode())
+    for path in (VOCABULARY_FILE, SHAPES_FILE, *turtle_files(folder)):
+        digest.update(f"{path.relative_to(path.anchor)}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def checked(source: CanonSource) -> CheckReport:
+    """The check report of a canon, from a snapshot when one matches its content."""
+    folder = cache_dir()
+    if folder is None or not isinstance(source, Path) or not source.is_dir():
+        return check_canon(source)
+    path = folder / f"{snapshot_key(source)}.pickle"
+    try:
+        with path.open("rb") as file:
+            report = pickle.load(file)
+        if isinstance(report, CheckReport):
+            log.info("restored the checked canon from %s", path)
+            return report
+    except FileNotFoundError:
+        pass
+    except Exception as error:  # any damaged snapshot is rebuilt, never trusted
+        log.warning("ignoring unreadable snapshot %s: %s", path, error)
+    report = check_canon(source)
+    if report.canon is not None:
+        _store(folder, path, report)
+    return report
+
+
+def _store(folder: Path, path: Path, report: CheckReport) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, delete=False) as file:
+            pickle.dump(report, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(file.name, path)
+    except OSError as error:
+        log.warning("could not store a snapshot in %s: %s", folder, error)
