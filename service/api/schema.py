@@ -10,6 +10,7 @@ from strawberry.types import ExecutionContext
 from ..ancestry import lineage
 from ..canon import NotFound
 from .context import Info
+from .fast_fields import use_direct_resolvers
 from .ids import decode_id
 from .pagination import Connection, paginate
 from .status import CanonStatus
@@ -145,3 +146,4 @@ schema = CanonSchema(
     types=list(NODE_TYPES),
     extensions=[lambda: ParserCache(maxsize=1024), lambda: ValidationCache(maxsize=1024)],
 )
+use_direct_resolvers(schema)

@@ -1,0 +1,35 @@
+"""Direct resolvers answer exactly what Strawberry's own resolvers answer."""
+
+from service.api.context import Context
+from service.api.fast_fields import use_direct_resolvers
+from service.api.schema import CanonSchema, Query, schema
+from service.api.types import NODE_TYPES
+from service.serving import Served
+
+EVERYTHING = """{ roleLevel(family: "Clinical Trials Operations", level: "M5") {
+  id iri label family { label function { label } } level { code title rank track { label } }
+  responsibilities { order text source { label notation } }
+  rubricEntries { text dimension { label } }
+  page { heading { text } breadcrumb { text template } notice text }
+  frames { kind title intro text sections { title rows { number sourceTag heading { text }
+    fields { name line { text template parts { __typename ... on PlaceholderText {
+    placeholder text } ... on Quotation { text source { label } } ... on TemplateText { text } }
+    sources { label quote node { id iri label notation text __typename } } } } } } } } }"""
+
+
+def test_direct_resolvers_change_no_answer(served: Served) -> None:
+    reference = CanonSchema(query=Query, types=list(NODE_TYPES))
+    ours = schema.execute_sync(EVERYTHING, context_value=Context(served))
+    theirs = reference.execute_sync(EVERYTHING, context_value=Context(served))
+    assert ours.errors is None and theirs.errors is None
+    assert ours.data == theirs.data
+
+
+def test_plain_fields_get_direct_resolvers_and_fields_with_arguments_do_not() -> None:
+    reference = CanonSchema(query=Query, types=list(NODE_TYPES))
+    assert use_direct_resolvers(reference) > 100
+    role_level = reference._schema.type_map["RoleLevel"]
+    frame_resolver = role_level.fields["frame"].resolve  # type: ignore[union-attr]
+    label_resolver = role_level.fields["label"].resolve  # type: ignore[union-attr]
+    assert frame_resolver is not None and "strawberry" in frame_resolver.__module__
+    assert label_resolver is not None and label_resolver.__module__ == "service.api.fast_fields"
