@@ -16,7 +16,9 @@ import logging
 import os
 import pickle
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import PackageNotFoundError, version
+from multiprocessing import get_context
 from pathlib import Path
 
 from .checking import CanonSource, CheckReport, check_canon
@@ -68,10 +70,29 @@ def checked(source: CanonSource) -> CheckReport:
         pass
     except Exception as error:  # any damaged snapshot is rebuilt, never trusted
         log.warning("ignoring unreadable snapshot %s: %s", path, error)
-    report = check_canon(source)
+    report = _check_apart(source) if _size(source) > APART_BYTES else check_canon(source)
     if report.canon is not None:
         _store(folder, path, report)
     return report
+
+
+APART_BYTES = 8 * 2**20
+"""Canons larger than this (in Turtle) are checked in a child process."""
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in turtle_files(folder))
+
+
+def _check_apart(folder: Path) -> CheckReport:
+    """Check in a child process and receive only the compiled result.
+
+    Checking needs the whole RDF store and an index of it, several times the memory of the
+    compiled canon; in a child process that memory is returned to the system when it exits
+    instead of staying fragmented in the serving process.
+    """
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+        return pool.submit(check_canon, folder).result()
 
 
 def _store(folder: Path, path: Path, report: CheckReport) -> None:
