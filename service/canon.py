@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from difflib import SequenceMatcher
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from .nodes import (
     CanonNode,
@@ -64,6 +64,8 @@ class Canon:
     """Content hash of the canon's triples (see `version.py`)."""
     nodes: Mapping[str, CanonNode] = field(init=False, repr=False)
     _role_levels_by_key: Mapping[tuple[str, str], RoleLevel] = field(init=False, repr=False)
+    _families_by_name: _Names[JobFamily] = field(init=False, repr=False)
+    _levels_by_name: _Names[Level] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         nodes: dict[str, CanonNode] = {}
@@ -86,32 +88,20 @@ class Canon:
         by_key = {(r.family.iri, r.level.iri): r for r in self.role_levels}
         object.__setattr__(self, "nodes", MappingProxyType(nodes))
         object.__setattr__(self, "_role_levels_by_key", MappingProxyType(by_key))
+        object.__setattr__(self, "_families_by_name", _Names(self.families, lambda f: f.label))
+        object.__setattr__(self, "_levels_by_name", _Names(self.levels, lambda lv: lv.code))
 
     def __reduce__(self) -> tuple[type[Canon], tuple[object, ...]]:
         """Pickled as its fields; the lookup indexes are rebuilt on load."""
-        return (
-            Canon,
-            (
-                self.functions,
-                self.families,
-                self.tracks,
-                self.levels,
-                self.dimensions,
-                self.sources,
-                self.rubric_dimensions,
-                self.role_levels,
-                self.triple_count,
-                self.version,
-            ),
-        )
+        return (Canon, tuple(getattr(self, f.name) for f in fields(self) if f.init))
 
     def family(self, asked: str) -> JobFamily:
         """A family by IRI or label (exact, else ignoring case)."""
-        return _pick(self.families, asked, lambda f: (f.iri, f.label), "job family")
+        return self._families_by_name.pick(asked, "job family")
 
     def level(self, asked: str) -> Level:
         """A level by IRI or code (exact, else ignoring case)."""
-        return _pick(self.levels, asked, lambda lv: (lv.iri, lv.code), "level")
+        return self._levels_by_name.pick(asked, "level")
 
     def role_level(self, family: str, level: str) -> RoleLevel:
         """The role-level of a family at a level; NotFound names the closest existing ones."""
@@ -128,13 +118,21 @@ class Canon:
         return found
 
 
-def _pick(nodes: tuple[N, ...], asked: str, keys: Callable[[N], tuple[str, str]], what: str) -> N:
-    """The node one of whose keys is `asked`; the second key is the name shown to people."""
-    for node in nodes:
-        if asked in keys(node):
-            return node
-    folded = asked.casefold()
-    matches = [n for n in nodes if folded in (k.casefold() for k in keys(n))]
-    if len(matches) == 1:
-        return matches[0]
-    raise NotFound(what, asked, closest(asked, (keys(n)[1] for n in nodes)))
+class _Names(Generic[N]):
+    """Nodes by IRI or name, exactly or ignoring case, in constant time."""
+
+    def __init__(self, nodes: tuple[N, ...], name: Callable[[N], str]) -> None:
+        self._names = [name(n) for n in nodes]
+        self._exact: dict[str, N] = {}
+        folded: dict[str, list[N]] = {}
+        for node, node_name in zip(nodes, self._names, strict=True):
+            self._exact.setdefault(node.iri, node)
+            self._exact.setdefault(node_name, node)
+            folded.setdefault(node_name.casefold(), []).append(node)
+        self._folded = {k: v[0] for k, v in folded.items() if len(v) == 1}
+
+    def pick(self, asked: str, what: str) -> N:
+        found = self._exact.get(asked) or self._folded.get(asked.casefold())
+        if found is None:
+            raise NotFound(what, asked, closest(asked, self._names))
+        return found
