@@ -43,17 +43,26 @@ _LINEAGE = {prop for parents in PARENTS.values() for prop, _ in parents}
 _LABEL, _NOTATION = SKOS_PREF_LABEL, SKOS_NOTATION
 
 
-def lineage_graph(index: TripleIndex) -> nx.DiGraph:
-    """Every reference along a lineage property, as an edge from child to parent."""
-    graph = nx.DiGraph()
-    graph.add_edges_from(
+def lineage_edges(index: TripleIndex) -> list[tuple[str, str]]:
+    """Every reference along a lineage property, from child to parent."""
+    return [
         (subject, value.value)
         for subject, properties in index.out.items()
         for prop in _LINEAGE.intersection(properties)
         for value in properties[prop]
         if isinstance(value, ox.NamedNode)
-    )
-    return graph
+    ]
+
+
+def cycle_candidates(edges: list[tuple[str, str]]) -> nx.DiGraph:
+    """The edges that can lie on a cycle: both ends have edges in and out.
+
+    A node on a cycle is entered and left by it; responsibilities (never pointed to) and
+    functions (pointing nowhere) cannot be, and they are most of a large canon.
+    """
+    sources = {child for child, _ in edges}
+    targets = {parent for _, parent in edges}
+    return nx.DiGraph((c, p) for c, p in edges if c in targets and p in sources)
 
 
 def lineage_findings(index: TripleIndex, places: SourceMap) -> tuple[Finding, ...]:
@@ -68,7 +77,7 @@ def _name(index: TripleIndex, iri: str) -> str:
 
 
 def _cycles(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
-    graph = lineage_graph(index)
+    graph = cycle_candidates(lineage_edges(index))
     for component in nx.strongly_connected_components(graph):
         if len(component) == 1 and not any(graph.has_edge(n, n) for n in component):
             continue

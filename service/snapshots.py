@@ -1,7 +1,7 @@
 """Compiled-canon snapshots on disk, keyed by the content they were built from.
 
 Checking and compiling a large canon takes most of a cold start. The result is a pure
-function of the canon files, the vocabulary, the shapes and this code's version, so a
+function of the canon files, the vocabulary, the shapes and this code, so a
 snapshot keyed by a digest of all of them restores exactly the same checked canon. Only
 canons without errors are stored; any unreadable snapshot is ignored and rebuilt.
 The cache folder is `$JOBFRAME_CACHE_DIR`, else `~/.cache/jobframe`; set
@@ -17,7 +17,7 @@ import os
 import pickle
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from importlib.metadata import PackageNotFoundError, version
+from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from .resources import SHAPES_FILE, VOCABULARY_FILE
 from .turtle import turtle_files
 
 log = logging.getLogger("jobframe.snapshots")
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def cache_dir() -> Path | None:
@@ -37,17 +38,20 @@ def cache_dir() -> Path | None:
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "jobframe"
 
 
-def _code_version() -> str:
-    try:
-        return version("jobframe")
-    except PackageNotFoundError:
-        return "unknown"
+@cache
+def _code_digest() -> bytes:
+    """The code that checks and compiles: a snapshot from other code is never restored."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.digest()
 
 
 def snapshot_key(folder: Path) -> str:
     """Digest of everything a checked canon depends on, in a stable order."""
     digest = hashlib.sha256()
-    digest.update(f"{_code_version()}\0{folder.resolve()}\0".encode())
+    digest.update(_code_digest())
+    digest.update(f"{folder.resolve()}\0".encode())
     for path in (VOCABULARY_FILE, SHAPES_FILE, *turtle_files(folder)):
         digest.update(f"{path.relative_to(path.anchor)}\0".encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
