@@ -37,9 +37,9 @@ def test_readme_example_answers_as_shown(served: Served, query: str, answer: str
     assert got == json.loads(answer)
 
 
-def test_ci_runs_the_readme_test_command() -> None:
+def test_ci_runs_the_readme_test_command_and_fails_when_it_fails() -> None:
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
-    assert COMMANDS[1] in ci.splitlines()
+    assert f"{COMMANDS[1]} || exit 1" in ci.splitlines()
 
 
 def test_every_command_is_documented() -> None:
