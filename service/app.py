@@ -15,8 +15,9 @@ from strawberry.asgi import GraphQL
 
 from .admin import reload_endpoint
 from .api.context import Context
-from .api.schema import schema
+from .api.schema import build_schema, schema
 from .http_cache import SERVED_KEY, CachingGraphQL, ResponseCache
+from .limits import Limits
 from .serving import CanonHolder, Served
 from .watch import watch
 
@@ -24,8 +25,11 @@ from .watch import watch
 class CanonGraphQL(GraphQL[Context, None]):
     """Strawberry's ASGI view on the snapshot `CachingGraphQL` chose for the request."""
 
-    def __init__(self) -> None:
-        super().__init__(schema, graphql_ide="graphiql")
+    def __init__(self, limits: Limits) -> None:
+        super().__init__(
+            schema if limits == Limits() else build_schema(limits),
+            graphql_ide=None if limits.production else "graphiql",
+        )
 
     async def get_context(self, request: Request, response: Response | None) -> Context:  # type: ignore[override]
         served: Served = request.scope[SERVED_KEY]
@@ -42,14 +46,17 @@ def create_app(
     watch_files: bool = False,
     cache_control: str = "no-cache",
     response_cache_bytes: int = 64 * 2**20,
+    limits: Limits | None = None,
 ) -> Starlette:
     """An app serving the holder's canon.
 
     `watch_files` reloads when the canon files change; `cache_control` is sent with every
-    GraphQL response; `response_cache_bytes` bounds the response cache (0 turns it off).
+    GraphQL response; `response_cache_bytes` bounds the response cache (0 turns it off);
+    `limits` bounds each request (`Limits()` when not given).
     """
+    limits = limits or Limits()
     cache = ResponseCache(response_cache_bytes) if response_cache_bytes > 0 else None
-    graphql = CachingGraphQL(CanonGraphQL(), holder, cache, cache_control)
+    graphql = CachingGraphQL(CanonGraphQL(limits), holder, cache, cache_control, limits)
 
     async def healthz(request: Request) -> JSONResponse:
         served = holder.current

@@ -18,6 +18,7 @@ from .frames.model import FrameKind
 from .frames.rdf import frames_graph
 from .frames.rules import build_frame, build_page
 from .frames.text import frame_text, page_text
+from .limits import Limits
 from .loader import load_canon
 from .report import report_json, report_text
 from .resources import DEFAULT_CANON_DIR
@@ -39,6 +40,8 @@ class _SourceType(click.ParamType[CanonSource]):
         except ValueError as error:
             self.fail(str(error), param, ctx)
 
+
+_DEFAULT_LIMITS = Limits()
 
 _canon_option = click.option(
     "--canon",
@@ -99,6 +102,52 @@ def main() -> None:
     envvar="JOBFRAME_RESPONSE_CACHE_MB",
     help="Memory for cached GraphQL responses per process; 0 turns the cache off.",
 )
+@click.option(
+    "--max-depth",
+    default=_DEFAULT_LIMITS.max_depth,
+    show_default=True,
+    type=click.IntRange(min=1),
+    envvar="JOBFRAME_MAX_DEPTH",
+    help="Deepest query accepted (QUERY_TOO_DEEP beyond).",
+)
+@click.option(
+    "--max-aliases",
+    default=_DEFAULT_LIMITS.max_aliases,
+    show_default=True,
+    type=click.IntRange(min=0),
+    envvar="JOBFRAME_MAX_ALIASES",
+    help="Most aliases in one query (TOO_MANY_ALIASES beyond).",
+)
+@click.option(
+    "--max-tokens",
+    default=_DEFAULT_LIMITS.max_tokens,
+    show_default=True,
+    type=click.IntRange(min=1),
+    envvar="JOBFRAME_MAX_TOKENS",
+    help="Most tokens in one query (TOO_MANY_TOKENS beyond).",
+)
+@click.option(
+    "--max-body-bytes",
+    default=_DEFAULT_LIMITS.max_body_bytes,
+    show_default=True,
+    type=click.IntRange(min=1),
+    envvar="JOBFRAME_MAX_BODY_BYTES",
+    help="Largest request body (413 BODY_TOO_LARGE beyond).",
+)
+@click.option(
+    "--time-budget",
+    default=_DEFAULT_LIMITS.time_budget_seconds,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    envvar="JOBFRAME_TIME_BUDGET",
+    help="Seconds one request may take (TIME_BUDGET_EXCEEDED beyond).",
+)
+@click.option(
+    "--production",
+    is_flag=True,
+    envvar="JOBFRAME_PRODUCTION",
+    help="Turn off introspection and GraphiQL.",
+)
 def serve(
     source: CanonSource,
     host: str,
@@ -107,6 +156,12 @@ def serve(
     workers: int,
     cache_control: str,
     response_cache_mb: int,
+    max_depth: int,
+    max_aliases: int,
+    max_tokens: int,
+    max_body_bytes: int,
+    time_budget: float,
+    production: bool,
 ) -> None:
     """Serve the canon over GraphQL (GraphiQL at /graphql).
 
@@ -128,7 +183,8 @@ def serve(
             "--watch needs a canon folder; reload an endpoint with /admin/reload"
         )
     resolved = source.resolve() if isinstance(source, Path) else source
-    settings = Settings(resolved, watch_files, cache_control, response_cache_mb)
+    limits = Limits(max_depth, max_aliases, max_tokens, max_body_bytes, time_budget, production)
+    settings = Settings(resolved, watch_files, cache_control, response_cache_mb, limits)
     served = first_load(settings.canon)
     if not isinstance(served, Served):
         _refuse(source, served.errors)

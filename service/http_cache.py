@@ -16,8 +16,10 @@ from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .limits import TIME_BUDGET_EXCEEDED, Limits, time_budget
 from .serving import CanonHolder
 
 SERVED_KEY = "jobframe.served"
@@ -76,8 +78,17 @@ def _wants_html(scope: Scope) -> bool:
     return scope["method"] == "GET" and b"text/html" in _header(scope, b"accept")
 
 
+GRAPHQL_RESPONSE = b"application/graphql-response+json"
+
+
 class CachingGraphQL:
-    """ASGI wrapper around the GraphQL view: ETag, Cache-Control, 304 and the response cache."""
+    """ASGI wrapper around the GraphQL view.
+
+    Refuses oversized bodies (413), runs the request within its time budget, and adds ETag,
+    Cache-Control, 304 and the response cache. A client that accepts
+    `application/graphql-response+json` gets 400 for a request that produced no data (a
+    parse or validation failure, a spent budget), as the GraphQL-over-HTTP spec says.
+    """
 
     def __init__(
         self,
@@ -85,11 +96,13 @@ class CachingGraphQL:
         holder: CanonHolder,
         cache: ResponseCache | None,
         cache_control: str,
+        limits: Limits,
     ) -> None:
         self.view = view
         self.holder = holder
         self.cache = cache
         self.cache_control = cache_control.encode()
+        self.limits = limits
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         served = self.holder.current
@@ -97,7 +110,10 @@ class CachingGraphQL:
         if scope["type"] != "http" or scope["method"] not in ("GET", "POST") or _wants_html(scope):
             await self.view(scope, receive, send)
             return
-        body = await _read_body(receive)
+        body = await _read_body(receive, self.limits.max_body_bytes)
+        if body is None:
+            await _send(send, 413, _error_body("BODY_TOO_LARGE", self.limits.max_body_bytes), [])
+            return
         version = served.canon.version
         request = hashlib.sha256(
             b"\0".join(
@@ -112,27 +128,79 @@ class CachingGraphQL:
         etag = f'"{version}-{request}"'.encode()
         caching = ((b"etag", etag), (b"cache-control", self.cache_control))
         if etag in (t.strip() for t in _header(scope, b"if-none-match").split(b",")):
-            await send({"type": "http.response.start", "status": 304, "headers": list(caching)})
-            await send({"type": "http.response.body", "body": b""})
+            await _send(send, 304, b"", list(caching))
             return
         cached = self.cache.get(version, request) if self.cache is not None else None
         if cached is None:
-            cached = await _capture(self.view, scope, body)
-            if self.cache is not None and cached.status == 200:
+            with time_budget(self.limits.time_budget_seconds):
+                cached = await _capture(self.view, scope, body)
+            if TIME_BUDGET_EXCEEDED.encode() in cached.body:
+                cached = _spent(cached)
+            elif self.cache is not None and cached.status == 200:
                 self.cache.put(version, request, cached)
-        headers = [
-            *(h for h in cached.headers if h[0] not in (b"etag", b"cache-control")),
-            *caching,
-        ]
-        await send({"type": "http.response.start", "status": cached.status, "headers": headers})
-        await send({"type": "http.response.body", "body": cached.body})
+        status, headers = (
+            cached.status,
+            [
+                *(h for h in cached.headers if h[0] not in (b"etag", b"cache-control")),
+                *caching,
+            ],
+        )
+        if GRAPHQL_RESPONSE in _header(scope, b"accept") and status == 200:
+            status, headers = _graphql_response(cached.body, headers)
+        await _send(send, status, cached.body, headers)
 
 
-async def _read_body(receive: Receive) -> bytes:
+def _graphql_response(
+    body: bytes, headers: list[tuple[bytes, bytes]]
+) -> tuple[int, list[tuple[bytes, bytes]]]:
+    """Status and headers under `application/graphql-response+json`."""
+    try:
+        data = orjson.loads(body).get("data")
+    except (orjson.JSONDecodeError, AttributeError):
+        return 200, headers
+    typed = [h for h in headers if h[0] != b"content-type"]
+    typed.append((b"content-type", GRAPHQL_RESPONSE))
+    return (400 if data is None else 200), typed
+
+
+def _spent(response: CachedResponse) -> CachedResponse:
+    """A request that ran out of time answers one error and no data, and is never cached."""
+    try:
+        errors = orjson.loads(response.body).get("errors") or []
+    except (orjson.JSONDecodeError, AttributeError):
+        return response
+    spent = [e for e in errors if (e.get("extensions") or {}).get("code") == TIME_BUDGET_EXCEEDED]
+    if not spent:
+        return response
+    body = orjson.dumps({"data": None, "errors": spent[:1]})
+    return CachedResponse(response.status, response.headers, body)
+
+
+def _error_body(code: str, limit: int) -> bytes:
+    message = f"the request body is larger than {limit} bytes"
+    return orjson.dumps({"errors": [{"message": message, "extensions": {"code": code}}]})
+
+
+async def _send(send: Send, status: int, body: bytes, headers: list[tuple[bytes, bytes]]) -> None:
+    headers = [h for h in headers if h[0] != b"content-length"]
+    headers.append((b"content-length", str(len(body)).encode()))
+    if not any(h[0] == b"content-type" for h in headers):
+        headers.append((b"content-type", b"application/json"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _read_body(receive: Receive, limit: int) -> bytes | None:
+    """The whole request body, or None as soon as it grows past `limit` bytes."""
     chunks = []
+    size = 0
     while True:
         message = await receive()
-        chunks.append(message.get("body", b""))
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
         if not message.get("more_body", False):
             return b"".join(chunks)
 

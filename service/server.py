@@ -15,6 +15,7 @@ from starlette.applications import Starlette
 
 from .app import create_app
 from .checking import CanonSource, parse_source
+from .limits import Limits
 from .serving import CanonHolder, Served, first_load
 
 
@@ -26,6 +27,7 @@ class Settings:
     watch: bool
     cache_control: str
     response_cache_mb: int
+    limits: Limits
 
     def to_env(self) -> dict[str, str]:
         return {
@@ -33,6 +35,7 @@ class Settings:
             "JOBFRAME_WATCH": "1" if self.watch else "",
             "JOBFRAME_CACHE_CONTROL": self.cache_control,
             "JOBFRAME_RESPONSE_CACHE_MB": str(self.response_cache_mb),
+            **self.limits.to_env(),
         }
 
     @classmethod
@@ -42,6 +45,7 @@ class Settings:
             watch=bool(os.environ.get("JOBFRAME_WATCH")),
             cache_control=os.environ.get("JOBFRAME_CACHE_CONTROL", "no-cache"),
             response_cache_mb=int(os.environ.get("JOBFRAME_RESPONSE_CACHE_MB", "64")),
+            limits=Limits.from_env(),
         )
 
 
@@ -52,6 +56,7 @@ def build_app(settings: Settings, served: Served) -> Starlette:
         watch_files=settings.watch,
         cache_control=settings.cache_control,
         response_cache_bytes=settings.response_cache_mb * 2**20,
+        limits=settings.limits,
     )
 
 

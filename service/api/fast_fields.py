@@ -4,7 +4,8 @@ Strawberry wraps every field's resolver (argument conversion, Info, field extens
 10 µs per field, which dominates a response of all four frames with provenance (~800 fields).
 A field with no arguments, no permissions, no field extensions and a resolver that takes only
 `self` (or no resolver at all) needs none of that, so graphql-core is given a resolver that
-calls it directly. Fields that do take arguments or `info` keep Strawberry's resolver.
+calls it directly (after checking the request's time budget, see `limits.py`). Fields that
+do take arguments or `info` keep Strawberry's resolver.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import strawberry
 from graphql import GraphQLObjectType
 from strawberry.types.base import StrawberryObjectDefinition
 
+from ..limits import check_budget
+
 Resolver = Callable[..., Any]
 
 
@@ -26,11 +29,21 @@ def _direct(field: Any) -> Resolver | None:
     resolver = field.base_resolver
     if resolver is None:
         name = field.python_name
-        return lambda source, info: getattr(source, name)
+
+        def attribute(source: Any, info: Any) -> Any:
+            check_budget()
+            return getattr(source, name)
+
+        return attribute
     function = resolver.wrapped_func
     if list(inspect.signature(function).parameters) != ["self"]:
         return None
-    return lambda source, info: function(source)
+
+    def call(source: Any, info: Any) -> Any:
+        check_budget()
+        return function(source)
+
+    return call
 
 
 def use_direct_resolvers(schema: strawberry.Schema) -> int:

@@ -9,6 +9,7 @@ from strawberry.types import ExecutionContext
 
 from ..ancestry import lineage
 from ..canon import NotFound
+from ..limits import INTERNAL, Limits, add_code
 from .context import Info
 from .fast_fields import use_direct_resolvers
 from .ids import decode_id
@@ -131,19 +132,31 @@ class Query:
 
 
 class CanonSchema(strawberry.Schema):
-    """Logs only unexpected errors: a client's NOT_FOUND or bad input is an answer, not a fault."""
+    """Gives every error a code, and logs only faults in full: a client's NOT_FOUND or bad
+    query is an answer, not a fault."""
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
-        unexpected = [e for e in errors if not (e.extensions or {}).get("code")]
-        if unexpected:
-            super().process_errors(unexpected, execution_context)
+        faults = [e for e in map(add_code, errors) if e.extensions["code"] == INTERNAL]  # type: ignore[index]
+        if faults:
+            super().process_errors(faults, execution_context)
 
 
-schema = CanonSchema(
-    query=Query,
-    types=list(NODE_TYPES),
-    extensions=[lambda: ParserCache(maxsize=1024), lambda: ValidationCache(maxsize=1024)],
-)
-use_direct_resolvers(schema)
+def build_schema(limits: Limits) -> CanonSchema:
+    """The schema with its caches, the request limits and direct resolvers."""
+    built = CanonSchema(
+        query=Query,
+        types=list(NODE_TYPES),
+        extensions=[
+            lambda: ParserCache(maxsize=1024),
+            lambda: ValidationCache(maxsize=1024),
+            *limits.extensions(),
+        ],
+    )
+    use_direct_resolvers(built)
+    return built
+
+
+schema = build_schema(Limits())
+"""The schema with default limits; `jobframe serve` builds its own from its options."""
