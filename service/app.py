@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import AsyncIterator
 
 import orjson
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -18,6 +19,7 @@ from .api.context import Context
 from .api.schema import build_schema, schema
 from .http_cache import SERVED_KEY, CachingGraphQL, ResponseCache
 from .limits import Limits
+from .observability import CanonCollector, Observability
 from .serving import CanonHolder, Served
 from .watch import watch
 
@@ -58,6 +60,16 @@ def create_app(
     cache = ResponseCache(response_cache_bytes) if response_cache_bytes > 0 else None
     graphql = CachingGraphQL(CanonGraphQL(limits), holder, cache, cache_control, limits)
 
+    registry = CollectorRegistry()
+    registry.register(CanonCollector(holder))
+
+    async def metrics(request: Request) -> Response:
+        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+    async def readyz(request: Request) -> JSONResponse:
+        """Ready: the app exists only once a canon is loaded and checked (see `serving.py`)."""
+        return JSONResponse({"ready": True, "version": holder.current.canon.version})
+
     async def healthz(request: Request) -> JSONResponse:
         served = holder.current
         return JSONResponse(
@@ -83,12 +95,16 @@ def create_app(
             if task is not None:
                 await task
 
-    return Starlette(
+    app = Starlette(
         routes=[
             Route("/", home),
             Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Route("/metrics", metrics),
             Route("/graphql", graphql),
             Route("/admin/reload", reload_endpoint(holder, admin_token), methods=["POST"]),
         ],
         lifespan=lifespan,
     )
+    app.add_middleware(Observability, holder=holder, registry=registry)
+    return app

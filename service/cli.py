@@ -20,6 +20,7 @@ from .frames.rules import build_frame, build_page
 from .frames.text import frame_text, page_text
 from .limits import Limits
 from .loader import load_canon
+from .observability import configure_logging
 from .report import report_json, report_text
 from .resources import DEFAULT_CANON_DIR
 from .serving import Served
@@ -170,14 +171,12 @@ def serve(
     the last good canon. With --workers, a reload request reaches one worker: use --watch
     so that every worker reloads.
     """
-    import logging
-
     import uvicorn
 
     from .server import Settings, build_app
     from .serving import first_load
 
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s: %(message)s")
+    configure_logging()
     if watch_files and not isinstance(source, Path):
         raise click.UsageError(
             "--watch needs a canon folder; reload an endpoint with /admin/reload"
@@ -196,7 +195,9 @@ def serve(
         err=True,
     )
     if workers == 1:
-        uvicorn.run(build_app(settings, served), host=host, port=port, log_level="info")
+        uvicorn.run(
+            build_app(settings, served), host=host, port=port, log_level="info", access_log=False
+        )
     else:
         os.environ.update(settings.to_env())
         uvicorn.run(
@@ -206,6 +207,7 @@ def serve(
             host=host,
             port=port,
             log_level="info",
+            access_log=False,
         )
 
 

@@ -16,6 +16,7 @@ from starlette.applications import Starlette
 from .app import create_app
 from .checking import CanonSource, parse_source
 from .limits import Limits
+from .observability import configure_logging
 from .serving import CanonHolder, Served, first_load
 
 
@@ -62,6 +63,7 @@ def build_app(settings: Settings, served: Served) -> Starlette:
 
 def worker_app() -> Starlette:
     """uvicorn's app factory in each worker process."""
+    configure_logging()
     settings = Settings.from_env()
     served = first_load(settings.canon)
     if not isinstance(served, Served):

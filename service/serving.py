@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -66,6 +67,8 @@ class CanonHolder:
     def __init__(self, source: CanonSource, served: Served) -> None:
         self.source = source
         self.current = served
+        self.attempts: Counter[tuple[str, bool]] = Counter()
+        """Reload attempts by (trigger, succeeded), for metrics."""
         self._lock = asyncio.Lock()
 
     async def reload(self, trigger: str) -> ReloadAttempt:
@@ -85,4 +88,5 @@ class CanonHolder:
                 attempt = ReloadAttempt(_now(), trigger, True, report.canon.version, ())
                 log.info("reload (%s): now serving %s", trigger, report.canon.version)
                 self.current = Served(report, attempt.at, attempt)
+            self.attempts[(trigger, attempt.succeeded)] += 1
             return attempt

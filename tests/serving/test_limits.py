@@ -16,8 +16,17 @@ from service.serving import CanonHolder, Served
 
 ROLE = 'roleLevel(family: "Clinical Trials Operations", level: "M5")'
 NESTED = (
-    "frames", "sections", "rows", "fields", "line", "parts", "... on Quotation", "source",
-    "node", "... on Responsibility", "source",
+    "frames",
+    "sections",
+    "rows",
+    "fields",
+    "line",
+    "parts",
+    "... on Quotation",
+    "source",
+    "node",
+    "... on Responsibility",
+    "source",
 )
 DEEP = "{ " + ROLE + "".join(f" {{ {f}" for f in NESTED) + " { id" + " }" * (len(NESTED) + 2)
 """The deepest path through the schema: 13 levels, counting the leaf."""
