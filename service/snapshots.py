@@ -22,6 +22,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from .checking import CanonSource, CheckReport, check_canon
+from .findings import CanonError
 from .resources import SHAPES_FILE, VOCABULARY_FILE
 from .turtle import turtle_files
 
@@ -63,7 +64,10 @@ def checked(source: CanonSource) -> CheckReport:
     folder = cache_dir()
     if folder is None or not isinstance(source, Path) or not source.is_dir():
         return check_canon(source)
-    path = folder / f"{snapshot_key(source)}.pickle"
+    try:
+        path = folder / f"{snapshot_key(source)}.pickle"
+    except CanonError:  # the check reports why the files cannot be read
+        return check_canon(source)
     try:
         with path.open("rb") as file:
             report = pickle.load(file)

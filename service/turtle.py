@@ -15,7 +15,11 @@ from .findings import CanonError, Finding, Location, Severity
 
 
 def turtle_files(folder: Path) -> list[Path]:
-    """Every `.ttl` file under `folder`, in a stable order."""
+    """Every `.ttl` file under `folder`, in a stable order.
+
+    A link that leads outside the folder is refused: a canon may only make the service read
+    files inside its own folder.
+    """
     if not folder.is_dir():
         raise CanonError(
             (
@@ -28,7 +32,23 @@ def turtle_files(folder: Path) -> list[Path]:
                 ),
             )
         )
-    return sorted(folder.rglob("*.ttl"))
+    root = folder.resolve()
+    files = sorted(folder.rglob("*.ttl"))
+    outside = [p for p in files if not p.resolve().is_relative_to(root)]
+    if outside:
+        raise CanonError(
+            tuple(
+                Finding(
+                    "outside",
+                    Severity.ERROR,
+                    Location(file=str(p)),
+                    "this file links outside the canon folder and is not read",
+                    "copy the file into the canon folder instead of linking to it",
+                )
+                for p in outside
+            )
+        )
+    return files
 
 
 def read_turtle(files: Iterable[Path]) -> tuple[ox.Store, tuple[Finding, ...]]:
