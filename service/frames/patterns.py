@@ -79,6 +79,21 @@ class Template:
         """The binding of the first slot without a canon value, or None when all have one."""
         return next((s.path[0] for s in self.slots if s.resolve(bindings) is None), None)
 
+    def produced(self, line: Line) -> bool:
+        """Whether the line is this template's wording with canon quotes in its slots."""
+        if line.template != self.id or len(line.parts) != len(self.pieces):
+            return False
+        for piece, part in zip(self.pieces, line.parts, strict=True):
+            if isinstance(piece, Slot):
+                ok = isinstance(part, Quote)
+            elif isinstance(piece, Placeholder):
+                ok = isinstance(part, Blank) and part.placeholder is piece
+            else:
+                ok = isinstance(part, TemplateText) and part.text == piece
+            if not ok:
+                return False
+        return True
+
     def fill(self, bindings: Bindings, label: Labeller) -> Line | None:
         """The line with every slot quoted from the canon, or None if a value is missing."""
         parts: list[Part] = []

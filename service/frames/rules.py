@@ -50,6 +50,15 @@ _SECTIONS: dict[FrameKind, tuple[_CompiledSection, ...]] = {
 _PAGE_HEADING = Template.parse("page.heading", PAGE.heading)
 _PAGE_BREADCRUMB = Template.parse("page.breadcrumb", PAGE.breadcrumb)
 
+TEMPLATES: dict[str, Template] = {
+    t.id: t
+    for sections in _SECTIONS.values()
+    for c in sections
+    for t in (c.heading, *(t for _, t in c.fields))
+    if t.id is not None
+} | {t.id: t for t in (_PAGE_HEADING, _PAGE_BREADCRUMB) if t.id is not None}
+"""Every fixed template by its identifier: what a line's `template` names."""
+
 
 def source_label(role: RoleLevel, node: CanonNode) -> str | None:
     """The tag the page shows for a cited node, if its kind is tagged."""
