@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -25,16 +24,11 @@ from service.frames.text import frame_text
 from service.resources import DEFAULT_CANON_DIR
 from service.serving import CanonHolder
 from tests.conftest import serve_folder
+from tests.servers import free_port
 
 OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which(
     "oxigraph"
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
@@ -44,7 +38,7 @@ def oxigraph(tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     store = tmp_path / "store"
     files = [str(p) for p in sorted(DEFAULT_CANON_DIR.rglob("*.ttl"))]
     subprocess.run([OXIGRAPH, "load", "--location", str(store), "--file", *files], check=True)
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [OXIGRAPH, "serve", "--location", str(store), "--bind", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL,
@@ -103,7 +97,7 @@ def test_cli_reads_the_endpoint_from_the_canon_option(
 
 
 def test_unreachable_endpoint_is_a_clear_error() -> None:
-    url = f"sparql+http://127.0.0.1:{_free_port()}/query"
+    url = f"sparql+http://127.0.0.1:{free_port()}/query"
     result = CliRunner().invoke(main, ["check", "--canon", url])
     assert result.exit_code == 1
     assert f"{url}: error [source] cannot read the canon from the SPARQL endpoint" in result.output
