@@ -379,6 +379,12 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds per load test")
     parser.add_argument("--sample", type=int, default=1000, help="role-levels cycled through")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.md")
+    parser.add_argument(
+        "--load-seconds",
+        type=int,
+        default=60,
+        help="load-with-reloads run (bench/load.py); 0 skips",
+    )
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="jobframe-bench-") as tmp:
@@ -390,6 +396,22 @@ def main() -> None:
                 print(f"   {name:28} {value:12.2f}", flush=True)
             rows.append(row)
     text = report(rows, args.duration)
+    if args.load_seconds:
+        print("== load with reloads", flush=True)
+        load = subprocess.run(
+            [PY, "-m", "bench.load", "--seconds", str(args.load_seconds)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        ).stdout
+        text += (
+            "\n## Load with reloads (bench/load.py)\n\n64 clients mixing frame queries, node "
+            f"lookups and lineage queries for {args.load_seconds} s on 1,000 role-levels, the "
+            "canon reloaded every 10 s alternately with a good and a broken edit:\n\n```\n"
+            + load
+            + "```\n"
+        )
     args.output.write_text(text, encoding="utf-8")
     print(text)
 
