@@ -21,6 +21,7 @@ from typing import ClassVar
 
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
     MaxAliasesLimiter,
@@ -69,10 +70,19 @@ class Limits:
         return cls(**values)  # type: ignore[arg-type]
 
     def extensions(self) -> list[Callable[[], SchemaExtension]]:
-        """Schema extension factories: a fresh instance per request."""
+        """Schema extension factories: a fresh instance per request.
+
+        The depth and alias limiters' validation rules are built once and shared: each
+        limiter instance would otherwise bring new rule classes, which Strawberry's
+        ValidationCache takes as a new key, so no query's validation would ever be reused
+        (measured: +6 ms on a four-frames query).
+        """
+        rules = [
+            *QueryDepthLimiter(max_depth=self.max_depth).validation_rules,
+            *MaxAliasesLimiter(max_alias_count=self.max_aliases).validation_rules,
+        ]
         factories: list[Callable[[], SchemaExtension]] = [
-            lambda: QueryDepthLimiter(max_depth=self.max_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=self.max_aliases),
+            lambda: AddValidationRules(rules),
             lambda: MaxTokensLimiter(max_token_count=self.max_tokens),
             MaskFaults,
         ]

@@ -7,7 +7,6 @@ and the response to learn its outcome, and changes nothing but the `X-Request-ID
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import time
@@ -45,7 +44,7 @@ class JsonFormatter(logging.Formatter):
         entry.update(getattr(record, "fields", {}))
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, ensure_ascii=False)
+        return orjson.dumps(entry, default=str).decode()
 
 
 def configure_logging(level: int = logging.INFO) -> None:
@@ -175,6 +174,8 @@ class Observability:
 def _operation_name(scope: Scope, body: bytes) -> str | None:
     name: object = None
     if scope["method"] == "GET":
+        if b"operationName=" not in scope["query_string"]:
+            return None
         names = parse_qs(scope["query_string"].decode("latin-1")).get("operationName", [])
         name = names[0] if names else None
     elif body:
