@@ -28,6 +28,8 @@ from bench.generate import LEVELS, generate
 from bench.main import free_port, rss_mb, server
 
 TOKEN = "bench-admin-token"
+WARM_UP_SECONDS = 10
+"""The same load, without reloads, before memory is first read: caches reach steady state."""
 EDITED = "role-levels/part0000.ttl"
 MARK = "Responsibility 1 of family 0 at M1"
 ORIGINAL = f"{MARK}, with “quotes” — and dashes"
@@ -125,12 +127,17 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--size", type=int, default=1000)
     parser.add_argument("--every", type=float, default=10.0)
+    parser.add_argument("--response-cache-mb", type=int, default=64)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="jobframe-load-") as tmp:
         folder = generate(args.size, Path(tmp) / "canon")
         port = free_port()
         url = f"http://127.0.0.1:{port}"
-        env = {"JOBFRAME_ADMIN_TOKEN": TOKEN, "JOBFRAME_CACHE_DIR": "off"}
+        env = {
+            "JOBFRAME_ADMIN_TOKEN": TOKEN,
+            "JOBFRAME_CACHE_DIR": "off",
+            "JOBFRAME_RESPONSE_CACHE_MB": str(args.response_cache_mb),
+        }
         cmd = [
             str(Path(sys.executable).parent / "jobframe"),
             "serve",
@@ -155,9 +162,12 @@ def main() -> None:
             tally = Tally(expected={first["canon"]["version"]: ORIGINAL})
 
             async def run() -> list[str]:
-                warm_stop = time.monotonic() + 5
+                warm_stop = time.monotonic() + WARM_UP_SECONDS
                 await asyncio.gather(
-                    *(client(url, args.size, node_ids, warm_stop, Tally(), i) for i in range(8))
+                    *(
+                        client(url, args.size, node_ids, warm_stop, Tally(), i)
+                        for i in range(args.clients)
+                    )
                 )
                 warm = rss_mb(process.pid)
                 stop = time.monotonic() + args.seconds

@@ -21,6 +21,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .http_cache import SERVED_KEY
 from .serving import CanonHolder
 
 access_log = logging.getLogger("jobframe.access")
@@ -154,7 +155,7 @@ class Observability:
                         "status": status,
                         "outcome": outcome,
                         "duration_ms": round(duration * 1000, 3),
-                        "canon_version": self.holder.current.canon.version,
+                        "canon_version": scope.get(SERVED_KEY, self.holder.current).canon.version,
                     }
                 },
             )
