@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
@@ -43,6 +44,36 @@ class _SourceType(click.ParamType[CanonSource]):
 
 
 _DEFAULT_LIMITS = Limits()
+_LIMIT_OPTIONS: tuple[tuple[str, str, click.ParamType[float], str], ...] = (
+    ("max_depth", "--max-depth", click.IntRange(min=1), "Deepest query (QUERY_TOO_DEEP beyond)."),
+    ("max_aliases", "--max-aliases", click.IntRange(min=0), "Most aliases (TOO_MANY_ALIASES)."),
+    ("max_tokens", "--max-tokens", click.IntRange(min=1), "Most tokens (TOO_MANY_TOKENS)."),
+    ("max_body_bytes", "--max-body-bytes", click.IntRange(min=1), "Largest body (413)."),
+    ("time_budget_seconds", "--time-budget", click.FloatRange(min=0), "Seconds per request."),
+)
+"""(Limits field, option, type, help): each also read from its JOBFRAME_* variable."""
+
+
+def _limit_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The request-limit options of `serve`, named after the `Limits` fields they set."""
+    for name, flag, kind, text in reversed(_LIMIT_OPTIONS):
+        command = click.option(
+            flag,
+            name,
+            default=getattr(_DEFAULT_LIMITS, name),
+            show_default=True,
+            type=kind,
+            envvar=Limits.ENV[name],
+            help=text,
+        )(command)
+    return click.option(
+        "--production",
+        "production",
+        is_flag=True,
+        envvar=Limits.ENV["production"],
+        help="Turn off introspection and GraphiQL.",
+    )(command)
+
 
 _canon_option = click.option(
     "--canon",
@@ -103,52 +134,7 @@ def main() -> None:
     envvar="JOBFRAME_RESPONSE_CACHE_MB",
     help="Memory for cached GraphQL responses per process; 0 turns the cache off.",
 )
-@click.option(
-    "--max-depth",
-    default=_DEFAULT_LIMITS.max_depth,
-    show_default=True,
-    type=click.IntRange(min=1),
-    envvar="JOBFRAME_MAX_DEPTH",
-    help="Deepest query accepted (QUERY_TOO_DEEP beyond).",
-)
-@click.option(
-    "--max-aliases",
-    default=_DEFAULT_LIMITS.max_aliases,
-    show_default=True,
-    type=click.IntRange(min=0),
-    envvar="JOBFRAME_MAX_ALIASES",
-    help="Most aliases in one query (TOO_MANY_ALIASES beyond).",
-)
-@click.option(
-    "--max-tokens",
-    default=_DEFAULT_LIMITS.max_tokens,
-    show_default=True,
-    type=click.IntRange(min=1),
-    envvar="JOBFRAME_MAX_TOKENS",
-    help="Most tokens in one query (TOO_MANY_TOKENS beyond).",
-)
-@click.option(
-    "--max-body-bytes",
-    default=_DEFAULT_LIMITS.max_body_bytes,
-    show_default=True,
-    type=click.IntRange(min=1),
-    envvar="JOBFRAME_MAX_BODY_BYTES",
-    help="Largest request body (413 BODY_TOO_LARGE beyond).",
-)
-@click.option(
-    "--time-budget",
-    default=_DEFAULT_LIMITS.time_budget_seconds,
-    show_default=True,
-    type=click.FloatRange(min=0),
-    envvar="JOBFRAME_TIME_BUDGET",
-    help="Seconds one request may take (TIME_BUDGET_EXCEEDED beyond).",
-)
-@click.option(
-    "--production",
-    is_flag=True,
-    envvar="JOBFRAME_PRODUCTION",
-    help="Turn off introspection and GraphiQL.",
-)
+@_limit_options
 def serve(
     source: CanonSource,
     host: str,
@@ -157,12 +143,7 @@ def serve(
     workers: int,
     cache_control: str,
     response_cache_mb: int,
-    max_depth: int,
-    max_aliases: int,
-    max_tokens: int,
-    max_body_bytes: int,
-    time_budget: float,
-    production: bool,
+    **limit_values: float | bool,
 ) -> None:
     """Serve the canon over GraphQL (GraphiQL at /graphql).
 
@@ -182,7 +163,7 @@ def serve(
             "--watch needs a canon folder; reload an endpoint with /admin/reload"
         )
     resolved = source.resolve() if isinstance(source, Path) else source
-    limits = Limits(max_depth, max_aliases, max_tokens, max_body_bytes, time_budget, production)
+    limits = Limits(**limit_values)  # type: ignore[arg-type]
     settings = Settings(resolved, watch_files, cache_control, response_cache_mb, limits)
     served = first_load(settings.canon)
     if not isinstance(served, Served):
