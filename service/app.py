@@ -17,6 +17,7 @@ from strawberry.asgi import GraphQL
 from .admin import reload_endpoint
 from .api.context import Context
 from .api.schema import build_schema, schema
+from .dereference import DEFAULT_IRI_BASE, canon_endpoint
 from .http_cache import SERVED_KEY, CachingGraphQL, ResponseCache
 from .limits import Limits
 from .observability import CanonCollector, Observability
@@ -27,15 +28,16 @@ from .watch import watch
 class CanonGraphQL(GraphQL[Context, None]):
     """Strawberry's ASGI view on the snapshot `CachingGraphQL` chose for the request."""
 
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, iri_base: str) -> None:
         super().__init__(
             schema if limits == Limits() else build_schema(limits),
             graphql_ide=None if limits.production else "graphiql",
         )
+        self.iri_base = iri_base
 
     async def get_context(self, request: Request, response: Response | None) -> Context:  # type: ignore[override]
         served: Served = request.scope[SERVED_KEY]
-        return Context(served=served)
+        return Context(served=served, iri_base=self.iri_base)
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)
@@ -49,6 +51,7 @@ def create_app(
     cache_control: str = "no-cache",
     response_cache_bytes: int = 64 * 2**20,
     limits: Limits | None = None,
+    iri_base: str = DEFAULT_IRI_BASE,
 ) -> Starlette:
     """An app serving the holder's canon.
 
@@ -58,7 +61,8 @@ def create_app(
     """
     limits = limits or Limits()
     cache = ResponseCache(response_cache_bytes) if response_cache_bytes > 0 else None
-    graphql = CachingGraphQL(CanonGraphQL(limits), holder, cache, cache_control, limits)
+    graphql = CachingGraphQL(CanonGraphQL(limits, iri_base), holder, cache, cache_control, limits)
+    canon_page = canon_endpoint(holder, iri_base)
 
     registry = CollectorRegistry()
     registry.register(CanonCollector(holder))
@@ -101,6 +105,8 @@ def create_app(
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics),
+            Route("/canon", canon_page),
+            Route("/canon/{path:path}", canon_page),
             Route("/graphql", graphql),
             Route("/admin/reload", reload_endpoint(holder, admin_token), methods=["POST"]),
         ],

@@ -13,6 +13,7 @@ import click
 
 from .canon import Canon, NotFound
 from .checking import CanonSource, check_canon, parse_source
+from .dereference import DEFAULT_IRI_BASE
 from .endpoint import Endpoint
 from .findings import CanonError, Finding
 from .frames.model import FrameKind
@@ -134,6 +135,13 @@ def main() -> None:
     envvar="JOBFRAME_RESPONSE_CACHE_MB",
     help="Memory for cached GraphQL responses per process; 0 turns the cache off.",
 )
+@click.option(
+    "--iri-base",
+    default=DEFAULT_IRI_BASE,
+    show_default=True,
+    envvar="JOBFRAME_IRI_BASE",
+    help="Canon IRIs under this base resolve at /canon/… on the service.",
+)
 @_limit_options
 def serve(
     source: CanonSource,
@@ -143,6 +151,7 @@ def serve(
     workers: int,
     cache_control: str,
     response_cache_mb: int,
+    iri_base: str,
     **limit_values: float | bool,
 ) -> None:
     """Serve the canon over GraphQL (GraphiQL at /graphql).
@@ -164,7 +173,7 @@ def serve(
         )
     resolved = source.resolve() if isinstance(source, Path) else source
     limits = Limits(**limit_values)  # type: ignore[arg-type]
-    settings = Settings(resolved, watch_files, cache_control, response_cache_mb, limits)
+    settings = Settings(resolved, watch_files, cache_control, response_cache_mb, limits, iri_base)
     served = first_load(settings.canon)
     if not isinstance(served, Served):
         _refuse(source, served.errors)

@@ -15,6 +15,7 @@ from starlette.applications import Starlette
 
 from .app import create_app
 from .checking import CanonSource, parse_source
+from .dereference import DEFAULT_IRI_BASE
 from .limits import Limits
 from .observability import configure_logging
 from .serving import CanonHolder, Served, first_load
@@ -29,9 +30,11 @@ class Settings:
     cache_control: str
     response_cache_mb: int
     limits: Limits
+    iri_base: str = DEFAULT_IRI_BASE
 
     def to_env(self) -> dict[str, str]:
         return {
+            "JOBFRAME_IRI_BASE": self.iri_base,
             "JOBFRAME_CANON": str(self.canon),
             "JOBFRAME_WATCH": "1" if self.watch else "",
             "JOBFRAME_CACHE_CONTROL": self.cache_control,
@@ -47,6 +50,7 @@ class Settings:
             cache_control=os.environ.get("JOBFRAME_CACHE_CONTROL", "no-cache"),
             response_cache_mb=int(os.environ.get("JOBFRAME_RESPONSE_CACHE_MB", "64")),
             limits=Limits.from_env(),
+            iri_base=os.environ.get("JOBFRAME_IRI_BASE", DEFAULT_IRI_BASE),
         )
 
 
@@ -58,6 +62,7 @@ def build_app(settings: Settings, served: Served) -> Starlette:
         cache_control=settings.cache_control,
         response_cache_bytes=settings.response_cache_mb * 2**20,
         limits=settings.limits,
+        iri_base=settings.iri_base,
     )
 
 

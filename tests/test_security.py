@@ -67,7 +67,16 @@ def recorder() -> Iterator[str]:
 def test_only_the_documented_paths_are_exposed(served: Served) -> None:
     app = create_app(CanonHolder(DEFAULT_CANON_DIR, served))
     paths = {r.path for r in app.routes if isinstance(r, Route)}
-    assert paths == {"/", "/healthz", "/readyz", "/metrics", "/graphql", "/admin/reload"}
+    assert paths == {
+        "/",
+        "/healthz",
+        "/readyz",
+        "/metrics",
+        "/graphql",
+        "/admin/reload",
+        "/canon",
+        "/canon/{path:path}",
+    }
     assert TestClient(app).get("/etc/passwd").status_code == 404
 
 

@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from strawberry.types import Info as StrawberryInfo
 
 from ..canon import Canon
+from ..dereference import DEFAULT_IRI_BASE
 from ..serving import Served
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
     served: Served
+    iri_base: str = DEFAULT_IRI_BASE
+    """Canon IRIs under this base resolve at `/canon/…` (see `dereference.py`)."""
 
     @property
     def canon(self) -> Canon:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from .. import nodes
+from ..dereference import node_url
 from ..frames.model import FrameKind
 from ..frames.rules import build_frame, build_page
 from .context import Info
@@ -33,6 +34,13 @@ class CanonNode(Node):
     @strawberry.field(description="The node's IRI in the canon graph.")
     def iri(self) -> str:
         return self.model.iri
+
+    @strawberry.field(
+        description="Where the node resolves on this service: an HTML page, or Turtle or "
+        "JSON-LD by content negotiation."
+    )
+    def url(self, info: Info) -> str:
+        return node_url(self.model.iri, info.context.iri_base)
 
     @strawberry.field(description="Human-readable name (skos:prefLabel, or composed for texts).")
     def label(self) -> str:
