@@ -51,12 +51,17 @@ class Served:
 
 
 def release_memory() -> None:
-    """Return the memory a reload freed to the system.
+    """Settle memory after a canon is built: free, freeze, and return to the system.
 
     Building a canon allocates far more than it keeps (the store, its index); glibc keeps
-    freed memory in its arenas, so without this the process grows with every reload.
+    freed memory in its arenas, so without the trim the process grows with every reload.
+    The canon itself is millions of immutable objects: frozen, they are left out of the
+    cyclic garbage collector's full passes (535 ms each at 100,000 role-levels, stalling
+    every request in flight). The canon holds no reference cycles, so a replaced canon is
+    still freed, by reference counting.
     """
     gc.collect()
+    gc.freeze()
     if _LIBC is not None:
         _LIBC.malloc_trim(0)
 
@@ -83,7 +88,9 @@ def first_load(source: CanonSource) -> Served | CheckReport:
     if report.canon is None:
         return report
     attempt = ReloadAttempt(_now(), "startup", True, report.canon.version, ())
-    return Served(report, attempt.at, attempt)
+    served = Served(report, attempt.at, attempt)
+    release_memory()
+    return served
 
 
 class CanonHolder:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import time
+import weakref
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,11 @@ def test_watch_reloads_when_a_file_changes(folder: Path, holder: CanonHolder) ->
         assert holder.current.last_reload.trigger == "watch"
         text = client.post("/graphql", json={"query": FRAME}).json()
         assert "Trains site staff weekly" in text["data"]["roleLevel"]["frame"]["text"]
+
+
+def test_a_replaced_canon_is_freed(folder: Path, holder: CanonHolder) -> None:
+    """The canon is frozen out of the cyclic GC, so it must free by reference counting."""
+    old = weakref.ref(holder.current.canon)
+    edit(folder, '"Trains site staff"', '"Trains site staff daily"')
+    assert asyncio.run(holder.reload("admin")).succeeded
+    assert old() is None
