@@ -63,7 +63,7 @@ def checked(source: CanonSource) -> CheckReport:
     """The check report of a canon, from a snapshot when one matches its content."""
     folder = cache_dir()
     if folder is None or not isinstance(source, Path) or not source.is_dir():
-        return check_canon(source)
+        return _check(source)
     try:
         path = folder / f"{snapshot_key(source)}.pickle"
     except CanonError:  # the check reports why the files cannot be read
@@ -78,7 +78,7 @@ def checked(source: CanonSource) -> CheckReport:
         pass
     except Exception as error:  # any damaged snapshot is rebuilt, never trusted
         log.warning("ignoring unreadable snapshot %s: %s", path, error)
-    report = _check_apart(source) if _size(source) > APART_BYTES else check_canon(source)
+    report = _check(source)
     if report.canon is not None:
         _store(folder, path, report)
     return report
@@ -88,19 +88,23 @@ APART_BYTES = 8 * 2**20
 """Canons larger than this (in Turtle) are checked in a child process."""
 
 
-def _size(folder: Path) -> int:
-    return sum(p.stat().st_size for p in turtle_files(folder))
-
-
-def _check_apart(folder: Path) -> CheckReport:
-    """Check in a child process and receive only the compiled result.
+def _check(source: CanonSource) -> CheckReport:
+    """Check a canon; a large canon folder is checked in a child process.
 
     Checking needs the whole RDF store and an index of it, several times the memory of the
     compiled canon; in a child process that memory is returned to the system when it exits
-    instead of staying fragmented in the serving process.
+    instead of staying fragmented in the serving process, with or without snapshots.
     """
+    try:
+        large = isinstance(source, Path) and (
+            sum(p.stat().st_size for p in turtle_files(source)) > APART_BYTES
+        )
+    except CanonError:  # the check reports why the files cannot be read
+        large = False
+    if not large:
+        return check_canon(source)
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-        return pool.submit(check_canon, folder).result()
+        return pool.submit(check_canon, source).result()
 
 
 def _store(folder: Path, path: Path, report: CheckReport) -> None:
