@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import ParserCache, ValidationCache
@@ -101,9 +103,22 @@ class Query:
 
     @strawberry.field(description="Role-levels, by family, track and rank.")
     def role_levels(
-        self, info: Info, first: int = PAGE_SIZE, after: str | None = None
+        self,
+        info: Info,
+        first: int = PAGE_SIZE,
+        after: str | None = None,
+        search: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Only role-levels whose function, family and level code or title"
+                " contain every word, ignoring case (`clinical m5`). Pass the same search"
+                " with `after`."
+            ),
+        ] = None,
     ) -> Connection[RoleLevel]:
-        return paginate(info.context.canon.role_levels, lambda m: RoleLevel(model=m), first, after)
+        canon = info.context.canon
+        found = canon.role_levels if search is None else canon.search_role_levels(search)
+        return paginate(found, lambda m: RoleLevel(model=m), first, after)
 
     @strawberry.field(description="Level dimensions, in display order.")
     def dimensions(self, info: Info) -> list[LevelDimension]:
