@@ -144,6 +144,14 @@ class FrameRow:
     def source_tag(self) -> str | None:
         return self.model.tag
 
+    @strawberry.field(
+        description="The heading's canon value the source tag names; link the tag to its"
+        " `node.url`. Null exactly when `sourceTag` is."
+    )
+    def tag_source(self) -> Provenance | None:
+        tagged = self.model.tagged
+        return None if tagged is None else Provenance(model=tagged)
+
     @strawberry.field(description="The row's fields, only those the canon backs.")
     def fields(self) -> list[FrameField]:
         return [FrameField(model=f) for f in self.model.fields]

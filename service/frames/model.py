@@ -106,6 +106,8 @@ class Row:
     heading: Line
     tag: str | None
     """The source tag shown beside the heading."""
+    tagged: Provenance | None
+    """The heading's canon value the tag names: where a reader follows the tag to."""
     fields: tuple[Field, ...]
 
     def field(self, name: str) -> Line | None:

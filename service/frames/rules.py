@@ -89,14 +89,14 @@ def build_frame(role: RoleLevel, kind: FrameKind) -> Frame:
             heading = compiled.heading.fill(bindings, label)
             if heading is None:
                 continue
-            tagged = next((s.label for s in heading.sources if s.label is not None), None)
+            tagged = next((s for s in heading.sources if s.label is not None), None)
             fields = tuple(
                 Field(name, line)
                 for name, template in compiled.fields
                 if (line := template.fill(bindings, label)) is not None
             )
-            tag = compiled.spec.tag.format(label=tagged) if tagged is not None else None
-            rows.append(Row(number, heading, tag, fields))
+            tag = compiled.spec.tag.format(label=tagged.label) if tagged is not None else None
+            rows.append(Row(number, heading, tag, tagged, fields))
         if rows:
             sections.append(Section(compiled.spec.title, tuple(rows)))
     spec = FRAMES[kind]

@@ -152,3 +152,20 @@ def test_kr2_cites_its_dimension_statement_with_the_page_label(run: Run) -> None
         "quote": "Owns investment and org design across functions",
         "node": {"__typename": "DimensionStatement"},
     } in kr2["line"]["sources"]
+
+
+def test_source_tag_names_the_node_it_links_to(run: Run) -> None:
+    data = run(
+        '{ roleLevel(family: "Clinical Trials Operations", level: "M5") { frames { sections {'
+        " rows { sourceTag tagSource { label node { __typename } } } } } } }"
+    )
+    rows = [
+        row
+        for frame in data["roleLevel"]["frames"]
+        for section in frame["sections"]
+        for row in section["rows"]
+    ]
+    assert rows and all(row["sourceTag"].startswith(row["tagSource"]["label"]) for row in rows)
+    kinds = {(row["sourceTag"], row["tagSource"]["node"]["__typename"]) for row in rows}
+    assert ("JFM responsibility (M5)", "Responsibility") in kinds
+    assert ("level dimension (Scope)", "LevelDimension") in kinds
