@@ -1,17 +1,19 @@
-"""The HTTP service: GraphQL (with GraphiQL) at /graphql, health, and admin reload."""
+"""The HTTP service: the viewer at /, GraphQL at /graphql, canon node pages, health, admin."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import mimetypes
 from collections.abc import AsyncIterator
 
 import orjson
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.routing import Route
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
 from strawberry.asgi import GraphQL
 
 from .admin import reload_endpoint
@@ -21,8 +23,12 @@ from .dereference import DEFAULT_IRI_BASE, canon_endpoint
 from .http_cache import SERVED_KEY, CachingGraphQL, ResponseCache
 from .limits import Limits
 from .observability import CanonCollector, Observability
+from .resources import QUERIES_DIR, VIEWER_DIR
 from .serving import CanonHolder, Served
 from .watch import watch
+
+mimetypes.add_type("application/graphql", ".graphql")
+"""The viewer's documents under /viewer/queries/ (Python's table does not know the suffix)."""
 
 
 class CanonGraphQL(GraphQL[Context, None]):
@@ -85,8 +91,8 @@ def create_app(
             }
         )
 
-    async def home(request: Request) -> RedirectResponse:
-        return RedirectResponse("/graphql")
+    async def viewer(request: Request) -> FileResponse:
+        return FileResponse(VIEWER_DIR / "index.html", headers={"Cache-Control": "no-cache"})
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -101,7 +107,9 @@ def create_app(
 
     app = Starlette(
         routes=[
-            Route("/", home),
+            Route("/", viewer),
+            Mount("/viewer/queries", StaticFiles(directory=QUERIES_DIR), name="queries"),
+            Mount("/viewer", StaticFiles(directory=VIEWER_DIR), name="viewer"),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics),

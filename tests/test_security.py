@@ -13,7 +13,7 @@ from typing import ClassVar
 from urllib.parse import parse_qs
 
 import pytest
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 from starlette.testclient import TestClient
 
 from service.api.schema import schema
@@ -66,8 +66,10 @@ def recorder() -> Iterator[str]:
 
 def test_only_the_documented_paths_are_exposed(served: Served) -> None:
     app = create_app(CanonHolder(DEFAULT_CANON_DIR, served))
-    paths = {r.path for r in app.routes if isinstance(r, Route)}
+    paths = {r.path for r in app.routes if isinstance(r, Route | Mount)}
     assert paths == {
+        "/viewer",
+        "/viewer/queries",
         "/",
         "/healthz",
         "/readyz",
@@ -78,6 +80,18 @@ def test_only_the_documented_paths_are_exposed(served: Served) -> None:
         "/canon/{path:path}",
     }
     assert TestClient(app).get("/etc/passwd").status_code == 404
+
+
+def test_viewer_files_cannot_reach_outside_their_folder(served: Served) -> None:
+    client = TestClient(create_app(CanonHolder(DEFAULT_CANON_DIR, served)))
+    assert client.get("/viewer/viewer.js").status_code == 200
+    for path in (
+        "/viewer/../app.py",
+        "/viewer/%2e%2e/app.py",
+        "/viewer/queries/%2e%2e/%2e%2e/%2e%2e/pyproject.toml",
+        "/viewer/queries/..%2f..%2f..%2fpyproject.toml",
+    ):
+        assert client.get(path).status_code == 404, path
 
 
 def test_the_schema_is_read_only() -> None:
