@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Awaitable, Callable
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 from starlette.requests import Request
@@ -17,7 +17,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from .ancestry import lineage
 from .canon import Canon, closest
-from .frames.model import Line
+from .frames.model import Frame, Line
 from .frames.rules import build_page
 from .nodes import (
     CanonNode,
@@ -90,8 +90,8 @@ def describe(canon: Canon, node: CanonNode) -> Graph:
     return graph
 
 
-def used_by(canon: Canon, node: CanonNode) -> list[tuple[RoleLevel, str, Line]]:
-    """(role-level, frame title, line) for every frame line that quotes the node."""
+def used_by(canon: Canon, node: CanonNode) -> list[tuple[RoleLevel, Frame, Line]]:
+    """(role-level, frame, line) for every frame line that quotes the node."""
     path = lineage(canon, node.iri) or ()
     roles = [n for n in path if isinstance(n, RoleLevel)]
     if not roles:
@@ -105,8 +105,14 @@ def used_by(canon: Canon, node: CanonNode) -> list[tuple[RoleLevel, str, Line]]:
         for frame in page.frames:
             for line in frame.lines:
                 if any(s.node.iri == node.iri for s in line.sources):
-                    found.append((role, frame.title, line))
+                    found.append((role, frame, line))
     return found
+
+
+def viewer_url(role: RoleLevel, frame: Frame) -> str:
+    """The viewer showing that frame of that role-level."""
+    query = urlencode({"family": role.family.label, "level": role.level.code})
+    return f"/?{query}#frame-{frame.kind.value}"
 
 
 def _page(canon: Canon, node: CanonNode, base: str) -> str:
@@ -114,15 +120,20 @@ def _page(canon: Canon, node: CanonNode, base: str) -> str:
     path = lineage(canon, node.iri) or (node,)
     crumbs = " → ".join(f'<a href="{e(node_url(n.iri, base))}">{e(n.label)}</a>' for n in path)
     uses = "".join(
-        f'<li><a href="{e(node_url(role.iri, base))}">{e(role.label)}</a> · {e(title)}: '
-        f"{e(line.text)}</li>"
-        for role, title, line in used_by(canon, node)
+        f'<li><a href="{e(node_url(role.iri, base))}">{e(role.label)}</a> · '
+        f'<a href="{e(viewer_url(role, frame))}">{e(frame.title)}</a>: {e(line.text)}</li>'
+        for role, frame, line in used_by(canon, node)
     )
     text = f"<blockquote>{e(node.text)}</blockquote>" if node.text else ""
     notation = f"<p>Notation: <code>{e(node.notation)}</code></p>" if node.notation else ""
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
-        f"<title>{e(node.label)} — JobFrame canon</title></head><body><main>"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<link rel="icon" href="data:,"><link rel="stylesheet" href="/viewer/viewer.css">'
+        f"<title>{e(node.label)} — JobFrame canon</title></head><body>"
+        '<header class="site-header"><p class="brand">JobFrame <span>canon node</span></p>'
+        '<nav aria-label="Service"><a href="/">Goal frames</a> <a href="/graphql">GraphQL API</a>'
+        "</nav></header><main>"
         f"<h1>{e(node.label)}</h1><p>{e(type(node).__name__)} · <code>{e(node.iri)}</code></p>"
         f"{notation}{text}<h2>Lineage</h2><p>{crumbs}</p>"
         f"<h2>Used by</h2><ul>{uses or '<li>No frame line quotes this node.</li>'}</ul>"

@@ -295,7 +295,9 @@ async function showRole(main, chosen, { focus }) {
   try {
     const data = await graphql("GoalPage", chosen);
     renderPage(main, data.roleLevel);
-    if (focus) main.querySelector("h1").focus();
+    const target = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
+    if (target) target.scrollIntoView();
+    else if (focus) main.querySelector("h1").focus();
   } catch (error) {
     showError(main, `Could not show ${chosen.family} — ${chosen.level}: ${error.message}`);
   } finally {
