@@ -204,16 +204,20 @@ function frameSection(frame) {
       status.textContent = `Could not copy: ${error.message}. Select the text below instead.`;
     }
   });
-  const body = frame.sections.flatMap((section) => [
-    section.title ? el("h3", {}, section.title) : null,
-    RENDER[layout.layout](section, layout),
-  ]);
+  const body = frame.sections.map((section) =>
+    el(
+      "div",
+      { class: "section", "data-section": section.title },
+      section.title ? el("h3", {}, section.title) : null,
+      RENDER[layout.layout](section, layout),
+    ),
+  );
   return el(
     "section",
     { class: "frame", "data-kind": frame.kind, "aria-labelledby": id },
     el("h2", { id }, frame.title),
     el("p", { class: "intro" }, frame.intro),
-    ...body.filter(Boolean),
+    ...body,
     el(
       "div",
       { class: "copy" },
