@@ -16,7 +16,7 @@ from service.serving import Served
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text("utf-8")
 EXAMPLES = re.findall(r"```graphql\n(.*?)```\n\n```json\n(.*?)```", README, re.DOTALL)
-COMMANDS = re.findall(r"```sh\n(python3 -m venv .*?)\n```", README)
+COMMANDS = re.findall(r"```sh\n((?:apt-get|python3 -m venv) .*?)\n```", README)
 
 
 def test_readme_has_examples_and_two_setup_commands() -> None:
@@ -45,3 +45,14 @@ def test_ci_runs_the_readme_test_command_and_fails_when_it_fails() -> None:
 def test_every_command_is_documented() -> None:
     for name in main.list_commands(None):  # type: ignore[arg-type]
         assert f"jobframe {name}" in README
+
+
+def test_front_end_section_names_files_that_exist() -> None:
+    section = README.split("## For front-end teams", 1)[1].split("\n## ", 1)[0]
+    named = re.findall(
+        r"`((?:clients|service|tests)/[\w./-]*|queries/\*\.graphql|src/\w+\.ts)`", section
+    )
+    assert len(named) >= 5
+    for path in named:
+        found = list(ROOT.glob(path)) + list((ROOT / "clients" / "typescript").glob(path))
+        assert found, f"README names {path}, which does not exist"
