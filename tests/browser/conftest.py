@@ -19,19 +19,21 @@ ARTIFACTS = Path(os.environ.get("JOBFRAME_ARTIFACTS", ROOT / "artifacts"))
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def service_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with jobframe_serve(tmp_path_factory.mktemp("serve") / "serve.log") as url:
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def playwright() -> Iterator[Playwright]:
+    """Package-scoped: Playwright's sync API keeps an event loop running in this thread, and
+    the other tests' `asyncio.run()` must not meet it."""
     with sync_playwright() as driver:
         yield driver
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.fail(f"no Chromium at {CHROMIUM}: `apt-get install chromium` (see README)")
@@ -62,7 +64,7 @@ def requested(page: Page) -> list[str]:
     return urls
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def axe_source() -> str:
     if not AXE.exists():
         pytest.fail(f"axe-core missing at {AXE}: run `npm ci` at the repository root")
