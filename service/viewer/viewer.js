@@ -93,6 +93,11 @@ function sourceTag(row) {
   return el("a", { class: "source-tag", href, title: "Open the canon node this row comes from" }, row.sourceTag);
 }
 
+/** A row's heading line; every layout marks it the same way. */
+function rowHeading(tag, row) {
+  return lineElement(tag, "heading", row.heading, { class: "line row-heading" });
+}
+
 function fieldList(row) {
   return el(
     "dl",
@@ -101,35 +106,27 @@ function fieldList(row) {
   );
 }
 
-function cards(section) {
+function keyResults(row) {
+  return el(
+    "ul",
+    { class: "key-results" },
+    ...row.fields.map((f) => el("li", {}, el("span", { class: "field-name" }, f.name), " ", lineElement("span", f.name, f.line))),
+  );
+}
+
+/** Rows as numbered cards: source tag, heading, then the fields as `fields(row)` lays them out. */
+function cardList(section, fields) {
   return el(
     "ol",
     { class: "rows cards" },
     ...section.rows.map((row) =>
-      el("li", { class: "row card", "data-number": row.number }, sourceTag(row), lineElement("p", "heading", row.heading, { class: "line row-heading" }), fieldList(row)),
+      el("li", { class: "row card", "data-number": row.number }, sourceTag(row), rowHeading("p", row), fields(row)),
     ),
   );
 }
 
-function bullets(section) {
-  return el(
-    "ol",
-    { class: "rows cards" },
-    ...section.rows.map((row) =>
-      el(
-        "li",
-        { class: "row card", "data-number": row.number },
-        sourceTag(row),
-        lineElement("p", "heading", row.heading, { class: "line row-heading" }),
-        el(
-          "ul",
-          { class: "key-results" },
-          ...row.fields.map((f) => el("li", {}, el("span", { class: "field-name" }, f.name), " ", lineElement("span", f.name, f.line))),
-        ),
-      ),
-    ),
-  );
-}
+const cards = (section) => cardList(section, fieldList);
+const bullets = (section) => cardList(section, keyResults);
 
 function table(section, layout) {
   const columns = [];
@@ -145,7 +142,7 @@ function table(section, layout) {
     return el(
       "tr",
       { class: "row", "data-number": row.number },
-      el("td", {}, lineElement("span", "heading", row.heading, { class: "line row-heading" }), " ", sourceTag(row)),
+      el("td", {}, rowHeading("span", row), " ", sourceTag(row)),
       ...cells,
     );
   });
@@ -164,7 +161,7 @@ function measures(section) {
       el(
         "li",
         { class: "row", "data-number": row.number },
-        lineElement("span", "heading", row.heading, { class: "line row-heading" }),
+        rowHeading("span", row),
         ...row.fields.flatMap((f) => [el("span", { class: "arrow", "aria-hidden": "true" }, " → "), lineElement("span", f.name, f.line)]),
         " ",
         sourceTag(row),
