@@ -11,8 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from service.app import create_app
-from service.serving import CanonHolder, Served, first_load
+from jobframe.loading import Served, first_load
+from jobframe.web.app import create_app
+from jobframe.web.holder import CanonHolder
 
 
 def main() -> None:

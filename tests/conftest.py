@@ -8,11 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from service.canon import Canon
-from service.loader import load_canon
-from service.resources import DEFAULT_CANON_DIR
-from service.serving import Served, first_load
+from jobframe.canon import Canon
+from jobframe.loading import Served, first_load, load_canon
+from jobframe.resources import DEFAULT_CANON_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("JOBFRAME_CACHE_DIR", tempfile.mkdtemp(prefix="jobframe-test-cache-"))

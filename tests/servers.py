@@ -28,7 +28,7 @@ def jobframe_serve(log_path: Path, *options: str) -> Iterator[str]:
     log = log_path.open("wb")
     env = {k: v for k, v in os.environ.items() if k != "JOBFRAME_CANON"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "serve", "--port", str(port), *options],
+        [sys.executable, "-m", "jobframe.cli", "serve", "--port", str(port), *options],
         stdout=log,
         stderr=subprocess.STDOUT,
         env=env,

@@ -6,10 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-
-from service.api.context import Context
-from service.api.schema import schema
-from service.serving import Served
+from jobframe.api.context import Context
+from jobframe.api.schema import schema
+from jobframe.loading import Served
 
 Run = Callable[..., dict[str, Any]]
 

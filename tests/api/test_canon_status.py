@@ -2,9 +2,10 @@
 
 from pathlib import Path
 
-from service.api.ids import encode_id
-from service.canon import Canon
-from service.serving import Served
+from jobframe.api.ids import encode_id
+from jobframe.canon import Canon
+from jobframe.loading import Served
+
 from tests.api.conftest import Run, run_query
 from tests.conftest import ARCHITECTURE, dimensions, role_level, serve_folder, write_canon
 

@@ -1,10 +1,10 @@
 """Direct resolvers answer exactly what Strawberry's own resolvers answer."""
 
-from service.api.context import Context
-from service.api.fast_fields import use_direct_resolvers
-from service.api.schema import CanonSchema, Query, schema
-from service.api.types import NODE_TYPES
-from service.serving import Served
+from jobframe.api.context import Context
+from jobframe.api.fast_fields import use_direct_resolvers
+from jobframe.api.node_types import NODE_TYPES
+from jobframe.api.schema import CanonSchema, Query, schema
+from jobframe.loading import Served
 
 EVERYTHING = """{ roleLevel(family: "Clinical Trials Operations", level: "M5") {
   id iri label family { label function { label } } level { code title rank track { label } }
@@ -32,4 +32,4 @@ def test_plain_fields_get_direct_resolvers_and_fields_with_arguments_do_not() ->
     frame_resolver = role_level.fields["frame"].resolve  # type: ignore[union-attr]
     label_resolver = role_level.fields["label"].resolve  # type: ignore[union-attr]
     assert frame_resolver is not None and "strawberry" in frame_resolver.__module__
-    assert label_resolver is not None and label_resolver.__module__ == "service.api.fast_fields"
+    assert label_resolver is not None and label_resolver.__module__ == "jobframe.api.fast_fields"

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from service.canon import Canon
-from service.frames.model import FrameKind
-from service.frames.rules import build_page
-from service.serving import Served
+from jobframe.canon import Canon
+from jobframe.frames.model import FrameKind
+from jobframe.frames.rules import build_page
+from jobframe.loading import Served
+
 from tests.api.conftest import Run, run_query
 from tests.conftest import (
     ARCHITECTURE,

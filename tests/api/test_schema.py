@@ -9,8 +9,7 @@ from graphql import (
     GraphQLScalarType,
     GraphQLUnionType,
 )
-
-from service.api.schema import schema
+from jobframe.api.schema import schema
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hypothesis import strategies as st
+from jobframe.vocabulary import JF
 from rdflib import RDF, SKOS, XSD, Graph, Literal, Namespace, URIRef
-
-from service.vocabulary import JF
 
 C = Namespace("https://prop.example/canon/")
 

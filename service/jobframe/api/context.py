@@ -1,0 +1,25 @@
+"""What every resolver of one request sees: the snapshot being served when the request began."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from strawberry.types import Info as StrawberryInfo
+
+from ..canon import Canon
+from ..loading import Served
+from ..settings import DEFAULT_IRI_BASE
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    served: Served
+    iri_base: str = DEFAULT_IRI_BASE
+    """Canon IRIs under this base resolve at `/canon/…` (see `urls.py`)."""
+
+    @property
+    def canon(self) -> Canon:
+        return self.served.canon
+
+
+Info = StrawberryInfo[Context, None]

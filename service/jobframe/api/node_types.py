@@ -1,0 +1,261 @@
+"""GraphQL types of canon nodes, each wrapping an immutable node of the checked canon, and
+of the goal frames a role-level has.
+
+Frames and role-levels refer to each other (`RoleLevel.frame`, `Frame.roleLevel`), so both
+are here; the parts of a frame are in `frame_parts.py`.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from ..canon import nodes
+from ..frames import model
+from ..frames.model import FrameKind
+from ..frames.rdf import frames_graph
+from ..frames.rules import build_frame, build_page
+from ..frames.text import frame_text, page_text
+from .context import Info
+from .frame_parts import FrameLine, FrameSection
+from .interfaces import CanonNode
+
+strawberry.enum(FrameKind, description="The four goal frames.")
+
+
+@strawberry.enum(description="RDF serialisations a frame can be exported in.")
+class RdfFormat(Enum):
+    TURTLE = "turtle"
+    JSON_LD = "json-ld"
+    N_TRIPLES = "nt"
+
+
+@strawberry.type(description="A job function: the root of the job architecture.")
+class JobFunction(CanonNode):
+    @strawberry.field(description="The job families in this function.")
+    def families(self, info: Info) -> list[JobFamily]:
+        canon = info.context.canon
+        return [JobFamily(model=f) for f in canon.families if f.function.iri == self.model.iri]
+
+
+@strawberry.type(description="A job family: related jobs inside one job function.")
+class JobFamily(CanonNode):
+    model: strawberry.Private[nodes.JobFamily]
+
+    @strawberry.field(description="The job function this family belongs to.")
+    def function(self) -> JobFunction:
+        return JobFunction(model=self.model.function)
+
+    @strawberry.field(description="This family's role-levels, by track and rank.")
+    def role_levels(self, info: Info) -> list[RoleLevel]:
+        canon = info.context.canon
+        return [RoleLevel(model=r) for r in canon.role_levels if r.family.iri == self.model.iri]
+
+
+@strawberry.type(description="A career track whose levels are ranked without gaps.")
+class Track(CanonNode):
+    @strawberry.field(description="The levels of this track, by rank.")
+    def levels(self, info: Info) -> list[Level]:
+        canon = info.context.canon
+        return [Level(model=lv) for lv in canon.levels if lv.track.iri == self.model.iri]
+
+
+@strawberry.type(
+    description="A level such as M5 — Senior Director, described along every dimension."
+)
+class Level(CanonNode):
+    model: strawberry.Private[nodes.Level]
+
+    @strawberry.field(description="The level's code, such as `M5` (its notation).")
+    def code(self) -> str:
+        return self.model.code
+
+    @strawberry.field(description="The level's title, such as `Senior Director` (its label).")
+    def title(self) -> str:
+        return self.model.label
+
+    @strawberry.field(description="The track this level belongs to.")
+    def track(self) -> Track:
+        return Track(model=self.model.track)
+
+    @strawberry.field(description="Position within its track, from 1.")
+    def rank(self) -> int:
+        return self.model.rank
+
+    @strawberry.field(description="What this level means along each dimension, in display order.")
+    def statements(self) -> list[DimensionStatement]:
+        return [DimensionStatement(model=s) for s in self.model.statements]
+
+
+@strawberry.type(
+    description="A generic dimension every level is described along (Scope, Autonomy, …). "
+    "`notation` is its name in running text."
+)
+class LevelDimension(CanonNode):
+    model: strawberry.Private[nodes.LevelDimension]
+
+    @strawberry.field(description="Where this dimension comes when dimensions are listed.")
+    def display_order(self) -> int:
+        return self.model.display_order
+
+
+@strawberry.type(description="What one level means along one dimension, as verbatim `text`.")
+class DimensionStatement(CanonNode):
+    model: strawberry.Private[nodes.DimensionStatement]
+
+    @strawberry.field(description="The dimension this statement describes.")
+    def dimension(self) -> LevelDimension:
+        return LevelDimension(model=self.model.dimension)
+
+
+@strawberry.type(
+    description="A body of canon text (such as JFM): `label` in source tags, "
+    "`notation` in running text."
+)
+class Source(CanonNode):
+    pass
+
+
+@strawberry.type(
+    description="A dimension of the leveling rubric (such as complexity/problem-solving)."
+)
+class RubricDimension(CanonNode):
+    pass
+
+
+@strawberry.type(description="A core output a role-level owns, as verbatim `text`.")
+class Responsibility(CanonNode):
+    model: strawberry.Private[nodes.Responsibility]
+
+    @strawberry.field(description="Position within its role-level; frames follow this order.")
+    def order(self) -> int:
+        return self.model.order
+
+    @strawberry.field(description="Where the text was taken from.")
+    def source(self) -> Source:
+        return Source(model=self.model.source)
+
+
+@strawberry.type(description="A role-level's leveling-rubric text along one rubric dimension.")
+class RubricEntry(CanonNode):
+    model: strawberry.Private[nodes.RubricEntry]
+
+    @strawberry.field(description="The rubric dimension this entry describes.")
+    def dimension(self) -> RubricDimension:
+        return RubricDimension(model=self.model.dimension)
+
+    @strawberry.field(description="Where the text was taken from.")
+    def source(self) -> Source:
+        return Source(model=self.model.source)
+
+
+@strawberry.type(description="A job family at a level; goal frames are derived for it.")
+class RoleLevel(CanonNode):
+    model: strawberry.Private[nodes.RoleLevel]
+
+    @strawberry.field(description="The job family.")
+    def family(self) -> JobFamily:
+        return JobFamily(model=self.model.family)
+
+    @strawberry.field(description="The level.")
+    def level(self) -> Level:
+        return Level(model=self.model.level)
+
+    @strawberry.field(description="Responsibilities in canon order.")
+    def responsibilities(self) -> list[Responsibility]:
+        return [Responsibility(model=r) for r in self.model.responsibilities]
+
+    @strawberry.field(description="Leveling-rubric entries, one per rubric dimension at most.")
+    def rubric_entries(self) -> list[RubricEntry]:
+        return [RubricEntry(model=e) for e in self.model.rubric]
+
+    @strawberry.field(description="One goal frame of this role-level.")
+    def frame(self, kind: FrameKind) -> Frame:
+        return Frame(model=build_frame(self.model, kind))
+
+    @strawberry.field(description="All four goal frames, in page order.")
+    def frames(self) -> list[Frame]:
+        return [Frame(model=f) for f in build_page(self.model).frames]
+
+    @strawberry.field(description="The whole goal-templates page: header lines and frames.")
+    def page(self) -> GoalPage:
+        return GoalPage(model=build_page(self.model))
+
+
+@strawberry.type(description="One goal frame of a role-level, derived verbatim from the canon.")
+class Frame:
+    model: strawberry.Private[model.Frame]
+
+    @strawberry.field(description="Which frame this is.")
+    def kind(self) -> FrameKind:
+        return self.model.kind
+
+    @strawberry.field(description="The frame's heading, such as `SMART goals`.")
+    def title(self) -> str:
+        return self.model.title
+
+    @strawberry.field(description="The sentence under the heading.")
+    def intro(self) -> str:
+        return self.model.intro
+
+    @strawberry.field(description="The role-level the frame was derived for.")
+    def role_level(self) -> RoleLevel:
+        return RoleLevel(model=self.model.role_level)
+
+    @strawberry.field(description="Sections with their rows; sections without rows are left out.")
+    def sections(self) -> list[FrameSection]:
+        return [FrameSection(model=s) for s in self.model.sections]
+
+    @strawberry.field(description="Every line of the frame, in reading order.")
+    def lines(self) -> list[FrameLine]:
+        return [FrameLine(model=line) for line in self.model.lines]
+
+    @strawberry.field(description="The frame as plain text (the page's “Copy / print as text”).")
+    def text(self) -> str:
+        return frame_text(self.model)
+
+    @strawberry.field(description="The frame's lines as RDF, with prov:wasQuotedFrom edges.")
+    def rdf(self, format: RdfFormat = RdfFormat.TURTLE) -> str:
+        return frames_graph([self.model]).serialize(format=format.value)
+
+
+@strawberry.type(description="A role-level's goal-templates page: header lines and four frames.")
+class GoalPage:
+    model: strawberry.Private[model.Page]
+
+    @strawberry.field(description="The page heading.")
+    def heading(self) -> FrameLine:
+        return FrameLine(model=self.model.heading)
+
+    @strawberry.field(description="Function · family · level code — title.")
+    def breadcrumb(self) -> FrameLine:
+        return FrameLine(model=self.model.breadcrumb)
+
+    @strawberry.field(description="The notice saying how the frames are made.")
+    def notice(self) -> str:
+        return self.model.notice
+
+    @strawberry.field(description="The four frames, in page order.")
+    def frames(self) -> list[Frame]:
+        return [Frame(model=f) for f in self.model.frames]
+
+    @strawberry.field(description="The whole page as plain text.")
+    def text(self) -> str:
+        return page_text(self.model)
+
+
+NODE_TYPES: tuple[type[CanonNode], ...] = (
+    JobFunction,
+    JobFamily,
+    Track,
+    Level,
+    LevelDimension,
+    DimensionStatement,
+    Source,
+    RubricDimension,
+    Responsibility,
+    RubricEntry,
+    RoleLevel,
+)
+"""Every concrete node type, for the schema (they are reached through interfaces too)."""

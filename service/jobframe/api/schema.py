@@ -1,0 +1,166 @@
+"""The GraphQL schema: queries over the canon the request started with."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.types import ExecutionContext
+
+from ..canon import NotFound
+from ..canon.ancestry import ancestry
+from .context import Info
+from .errors import ErrorCode, add_code, coded, is_fault
+from .fast_fields import use_direct_resolvers
+from .ids import decode_id
+from .interfaces import CanonNode, Node, wrap
+from .limits import Limits
+from .node_types import NODE_TYPES, JobFamily, JobFunction, Level, LevelDimension, RoleLevel, Track
+from .pagination import Connection, paginate
+from .status import CanonStatus
+
+PAGE_SIZE = 50
+
+
+def _resolve(info: Info, global_id: str) -> Node | None:
+    decoded = decode_id(global_id)
+    if decoded is None:
+        return None
+    type_name, iri = decoded
+    node = info.context.canon.nodes.get(iri)
+    if node is None:
+        return None
+    wrapped = wrap(node)
+    return wrapped if type(wrapped).__name__ == type_name else None
+
+
+def _key(info: Info, asked: str, type_name: str) -> str:
+    """A family or level argument given as a global ID becomes its IRI."""
+    decoded = decode_id(asked)
+    if decoded is not None and decoded[0] == type_name and decoded[1] in info.context.canon.nodes:
+        return decoded[1]
+    return asked
+
+
+@strawberry.type(description="Read the canon and the goal frames derived from it.")
+class Query:
+    @strawberry.field(description="Any object by its global ID; null when there is none.")
+    def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        return _resolve(info, id)
+
+    @strawberry.field(description="Objects by global IDs, in the order asked; null where unknown.")
+    def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+        return [_resolve(info, i) for i in ids]
+
+    @strawberry.field(
+        description="A family at a level. `family` is a family label or ID, `level` a level "
+        "code or ID. An unknown one is an error (code NOT_FOUND) listing the closest."
+    )
+    def role_level(self, info: Info, family: str, level: str) -> RoleLevel | None:
+        canon = info.context.canon
+        try:
+            found = canon.role_level(_key(info, family, "JobFamily"), _key(info, level, "Level"))
+        except NotFound as error:
+            raise coded(
+                str(error),
+                ErrorCode.NOT_FOUND,
+                what=error.what,
+                asked=error.asked,
+                closest=list(error.closest),
+            ) from None
+        return RoleLevel(model=found)
+
+    @strawberry.field(description="Job functions, by label.")
+    def functions(
+        self, info: Info, first: int = PAGE_SIZE, after: str | None = None
+    ) -> Connection[JobFunction]:
+        return paginate(info.context.canon.functions, lambda m: JobFunction(model=m), first, after)
+
+    @strawberry.field(description="Job families, by label.")
+    def families(
+        self, info: Info, first: int = PAGE_SIZE, after: str | None = None
+    ) -> Connection[JobFamily]:
+        return paginate(info.context.canon.families, lambda m: JobFamily(model=m), first, after)
+
+    @strawberry.field(description="Levels, by track and rank.")
+    def levels(
+        self, info: Info, first: int = PAGE_SIZE, after: str | None = None
+    ) -> Connection[Level]:
+        return paginate(info.context.canon.levels, lambda m: Level(model=m), first, after)
+
+    @strawberry.field(description="Role-levels, by family, track and rank.")
+    def role_levels(
+        self,
+        info: Info,
+        first: int = PAGE_SIZE,
+        after: str | None = None,
+        search: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Only role-levels whose function, family and level code or title"
+                " contain every word, ignoring case (`clinical m5`). Pass the same search"
+                " with `after`."
+            ),
+        ] = None,
+    ) -> Connection[RoleLevel]:
+        canon = info.context.canon
+        found = canon.role_levels if search is None else canon.search_role_levels(search)
+        return paginate(found, lambda m: RoleLevel(model=m), first, after)
+
+    @strawberry.field(description="Level dimensions, in display order.")
+    def dimensions(self, info: Info) -> list[LevelDimension]:
+        return [LevelDimension(model=d) for d in info.context.canon.dimensions]
+
+    @strawberry.field(
+        description="The canon being served: version, findings, completeness, reloads."
+    )
+    def canon(self, info: Info) -> CanonStatus:
+        return CanonStatus(model=info.context.served)
+
+    @strawberry.field(
+        description="The path from a canon node up to its job function (or the top of its "
+        "branch), the node first; null for an unknown ID."
+    )
+    def lineage(self, info: Info, id: strawberry.ID) -> list[CanonNode] | None:
+        node = _resolve(info, id)
+        if not isinstance(node, CanonNode):
+            return None
+        path = ancestry(info.context.canon, node.model.iri)
+        return [wrap(n) for n in path] if path is not None else None
+
+    @strawberry.field(description="Career tracks, by label.")
+    def tracks(self, info: Info) -> list[Track]:
+        return [Track(model=t) for t in info.context.canon.tracks]
+
+
+class CanonSchema(strawberry.Schema):
+    """Gives every error a code, and logs only faults in full: a client's NOT_FOUND or bad
+    query is an answer, not a fault."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        faults = [e for e in map(add_code, errors) if is_fault(e)]
+        if faults:
+            super().process_errors(faults, execution_context)
+
+
+def build_schema(limits: Limits) -> CanonSchema:
+    """The schema with its caches, the request limits and direct resolvers."""
+    built = CanonSchema(
+        query=Query,
+        types=list(NODE_TYPES),
+        extensions=[
+            lambda: ParserCache(maxsize=1024),
+            lambda: ValidationCache(maxsize=1024),
+            *limits.extensions(),
+        ],
+    )
+    use_direct_resolvers(built)
+    return built
+
+
+schema = build_schema(Limits())
+"""The schema with default limits; `jobframe serve` builds its own from its options."""

@@ -1,0 +1,152 @@
+"""GraphQL types for maintainers: the served canon's version, findings, completeness, reloads."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from .. import findings as fnd
+from ..checks import completeness as comp
+from ..loading import served
+from .context import Info
+from .interfaces import CanonNode, wrap
+from .node_types import RoleLevel
+from .pagination import Connection, paginate
+
+strawberry.enum(fnd.Severity, description="An error stops a canon from being served.")
+
+
+@strawberry.type(description="A problem found in the canon, with where it is and how to fix it.")
+class Finding:
+    model: strawberry.Private[fnd.Finding]
+
+    @strawberry.field(description="What kind of check found it (syntax, shapes, cycle, …).")
+    def kind(self) -> str:
+        return self.model.kind.value
+
+    @strawberry.field(description="How bad it is.")
+    def severity(self) -> fnd.Severity:
+        return self.model.severity
+
+    @strawberry.field(description="The Turtle file where it applies, where known.")
+    def file(self) -> str | None:
+        return self.model.location.file
+
+    @strawberry.field(description="The line in that file, where known.")
+    def line(self) -> int | None:
+        return self.model.location.line
+
+    @strawberry.field(description="The column in that line, where known (syntax errors).")
+    def column(self) -> int | None:
+        return self.model.location.column
+
+    @strawberry.field(description="The IRI of the node it concerns, where there is one.")
+    def node_iri(self) -> str | None:
+        return self.model.location.node
+
+    @strawberry.field(description="The node it concerns, when the served canon holds it.")
+    def node(self, info: Info) -> CanonNode | None:
+        iri = self.model.location.node
+        node = info.context.canon.nodes.get(iri) if iri is not None else None
+        return wrap(node) if node is not None else None
+
+    @strawberry.field(description="What is wrong.")
+    def message(self) -> str:
+        return self.model.message
+
+    @strawberry.field(description="A one-line fix.")
+    def hint(self) -> str:
+        return self.model.hint
+
+
+@strawberry.type(description="A role-level's canon fields and the frame lines it will omit.")
+class CompletenessRow:
+    model: strawberry.Private[comp.CompletenessRow]
+
+    @strawberry.field(description="The role-level.")
+    def role_level(self) -> RoleLevel:
+        return RoleLevel(model=self.model.role_level)
+
+    @strawberry.field(description="How many responsibilities it has.")
+    def responsibilities(self) -> int:
+        return self.model.responsibilities
+
+    @strawberry.field(description="How many dimension statements its level has.")
+    def dimension_statements(self) -> int:
+        return self.model.statements
+
+    @strawberry.field(description="Rubric dimensions the frames read that it has an entry for.")
+    def rubric_present(self) -> list[str]:
+        return [name for name, present in self.model.rubric if present]
+
+    @strawberry.field(description="Rubric dimensions the frames read that it lacks.")
+    def rubric_missing(self) -> list[str]:
+        return [name for name, present in self.model.rubric if not present]
+
+    @strawberry.field(description="Each omission, as `frame: n of m rows have no X line (no …)`.")
+    def omissions(self) -> list[str]:
+        return [comp.omission_text(o) for o in self.model.omissions]
+
+
+@strawberry.type(description="One attempt to load or reload the canon.")
+class ReloadAttempt:
+    model: strawberry.Private[served.ReloadAttempt]
+
+    @strawberry.field(description="When it ended.")
+    def at(self) -> datetime:
+        return self.model.at
+
+    @strawberry.field(description="What started it: startup, watch or admin.")
+    def trigger(self) -> str:
+        return self.model.trigger
+
+    @strawberry.field(description="Whether the new canon is now served.")
+    def succeeded(self) -> bool:
+        return self.model.succeeded
+
+    @strawberry.field(description="The version loaded; null when the attempt failed.")
+    def version(self) -> str | None:
+        return self.model.version
+
+    @strawberry.field(description="Why a failed attempt was refused.")
+    def errors(self) -> list[Finding]:
+        return [Finding(model=f) for f in self.model.errors]
+
+
+@strawberry.type(description="The canon being served, for a maintainers' UI.")
+class CanonStatus:
+    model: strawberry.Private[served.Served]
+
+    @strawberry.field(description="Content hash of the canon's triples; also the ETag.")
+    def version(self) -> str:
+        return self.model.canon.version
+
+    @strawberry.field(description="When this canon was loaded.")
+    def loaded_at(self) -> datetime:
+        return self.model.loaded_at
+
+    @strawberry.field(description="How many triples it holds, vocabulary included.")
+    def triple_count(self) -> int:
+        return self.model.canon.triple_count
+
+    @strawberry.field(
+        description="Warnings about the served canon (a canon with errors is never served)."
+    )
+    def findings(
+        self, info: Info, first: int = 50, after: str | None = None
+    ) -> Connection[Finding]:
+        return paginate(self.model.report.findings, lambda f: Finding(model=f), first, after)
+
+    @strawberry.field(description="Per role-level canon fields and omissions, in canon order.")
+    def completeness(
+        self, first: int = 50, after: str | None = None, incomplete_only: bool = False
+    ) -> Connection[CompletenessRow]:
+        rows = self.model.report.completeness
+        if incomplete_only:
+            rows = tuple(r for r in rows if not r.complete)
+        return paginate(rows, lambda r: CompletenessRow(model=r), first, after)
+
+    @strawberry.field(description="The last load or reload attempt, successful or not.")
+    def last_reload(self) -> ReloadAttempt:
+        return ReloadAttempt(model=self.model.last_reload)

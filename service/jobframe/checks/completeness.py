@@ -1,0 +1,84 @@
+"""Which frame lines each role-level will omit, and why: warnings and a role-level x field matrix.
+
+Derived from the frame definitions themselves (`frames/templates.py`), so a new template
+slot is covered with no change here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..canon import Canon, RoleLevel
+from ..findings import Finding, FindingKind, Location, Severity
+from ..frames.rules import Omission, omissions
+from ..frames.templates import CANON_FIELDS, FRAMES, RUBRIC
+from ..sources.sourcemap import SourceMap
+
+
+@dataclass(frozen=True, slots=True)
+class CompletenessRow:
+    """One role-level's canon fields (counts or presence) and its omissions."""
+
+    role_level: RoleLevel
+    responsibilities: int
+    statements: int
+    rubric: tuple[tuple[str, bool], ...]
+    """(rubric binding name, present) in RUBRIC order."""
+    omissions: tuple[Omission, ...]
+
+    @property
+    def complete(self) -> bool:
+        return not self.omissions
+
+
+def completeness(canon: Canon) -> tuple[CompletenessRow, ...]:
+    """A row per role-level, in canon order."""
+    return tuple(
+        CompletenessRow(
+            role_level=role,
+            responsibilities=len(role.responsibilities),
+            statements=len(role.level.statements),
+            rubric=tuple(
+                (name, role.rubric_entry(iri) is not None) for name, iri in RUBRIC.items()
+            ),
+            omissions=tuple(omissions(role)),
+        )
+        for role in canon.role_levels
+    )
+
+
+def omission_text(omission: Omission) -> str:
+    """`SMART goals: 5 of 5 rows have no Achievable line (no … rubric entry)`."""
+    frame = FRAMES[omission.kind].title
+    where = f"{frame} / {omission.section}" if omission.section else frame
+    lacking = CANON_FIELDS[omission.missing][0]
+    if omission.field is None:
+        return f"{where}: left out, no rows (no {lacking})"
+    return (
+        f"{where}: {omission.rows} of {omission.of} rows have no {omission.field} line"
+        f" (no {lacking})"
+    )
+
+
+def completeness_findings(
+    rows: Iterable[CompletenessRow], places: SourceMap
+) -> tuple[Finding, ...]:
+    """A warning per omission, at the role-level it concerns."""
+    findings = []
+    for row in rows:
+        role = row.role_level
+        for omission in row.omissions:
+            hint = CANON_FIELDS[omission.missing][1].format(
+                role=f"<{role.iri}>", level=role.level.code
+            )
+            findings.append(
+                Finding(
+                    FindingKind.COMPLETENESS,
+                    Severity.WARNING,
+                    places.locate(role.iri) if places else Location(node=role.iri),
+                    f"{role.label}: {omission_text(omission)}",
+                    hint,
+                )
+            )
+    return tuple(findings)

@@ -1,0 +1,87 @@
+"""Checking a canon source: syntax, SHACL shapes, lineage and completeness, in one report.
+
+The report is what `jobframe check` prints, what the service serves (its canon, findings
+and completeness) and what decides whether a reload may replace the canon being served.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from ..canon import Canon
+from ..canon.compiler import compile_canon
+from ..findings import CanonError, Finding, Severity
+from ..resources import VOCABULARY_FILE
+from ..sources import CanonSource, SparqlEndpoint
+from ..sources.index import TripleIndex
+from ..sources.sourcemap import SourceMap
+from ..sources.sparql import read_sparql
+from ..sources.turtle import read_turtle, turtle_files
+from ..sources.version import canon_version
+from .completeness import CompletenessRow, completeness, completeness_findings
+from .lineage import lineage_findings
+from .shapes import shape_findings, validate_shapes
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Findings of one check; `canon` is the compiled canon when there are no errors."""
+
+    source: str
+    findings: tuple[Finding, ...]
+    canon: Canon | None
+    completeness: tuple[CompletenessRow, ...]
+    triple_count: int
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+    def passes(self, strict: bool = False) -> bool:
+        return not self.errors and not (strict and self.warnings)
+
+
+def _order(finding: Finding) -> tuple[int, str, int, str]:
+    place = finding.location
+    return (
+        0 if finding.severity is Severity.ERROR else 1,
+        place.file or "",
+        place.line or 0,
+        place.node or "",
+    )
+
+
+def check_canon(source: CanonSource) -> CheckReport:
+    """Read and check the whole canon; compile it only when nothing is an error."""
+    if isinstance(source, SparqlEndpoint):
+        store, syntax = read_turtle([VOCABULARY_FILE])
+        syntax = (*syntax, *read_sparql(source, store))
+        places = SourceMap([])
+        if syntax:
+            return CheckReport(str(source), syntax, None, (), len(store))
+    else:
+        try:
+            files = [VOCABULARY_FILE, *turtle_files(source)]
+        except CanonError as error:
+            return CheckReport(str(source), error.findings, None, (), 0)
+        store, syntax = read_turtle(files)
+        places = SourceMap(files)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        # The SHACL engine releases the GIL: validate while Python indexes and checks lineage.
+        report = pool.submit(validate_shapes, store)
+        version = pool.submit(canon_version, store)
+        index = TripleIndex(store)
+        findings = (*syntax, *lineage_findings(index, places))
+        findings = (*findings, *shape_findings(report.result(), index, places))
+        canon = None
+        rows: tuple[CompletenessRow, ...] = ()
+        if not any(f.severity is Severity.ERROR for f in findings):
+            canon = compile_canon(index, version.result())
+            rows = completeness(canon)
+            findings = (*findings, *completeness_findings(rows, places))
+    return CheckReport(str(source), tuple(sorted(findings, key=_order)), canon, rows, len(store))

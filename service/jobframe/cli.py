@@ -1,0 +1,212 @@
+"""The `jobframe` command: serve the canon, print frames, check a canon, export the schema.
+
+`serve`'s options are generated from the settings table (`settings.py`), so each has the
+default, the `JOBFRAME_…` variable and the help the documentation shows.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from .canon import Canon, NotFound
+from .checks import check_canon
+from .checks.output import report_json, report_text
+from .findings import CanonError, Finding
+from .frames.model import FrameKind
+from .frames.rdf import frames_graph
+from .frames.rules import build_frame, build_page
+from .frames.text import frame_text, page_text
+from .loading import Served, first_load, load_canon
+from .settings import SETTINGS, Setting, SettingError, Settings
+from .sources import CanonSource
+from .vocabulary import JSONLD_CONTEXT
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+class _SettingType(click.ParamType[object]):
+    """Reads an option's value as its settings row does, so a flag and its variable agree."""
+
+    def __init__(self, setting: Setting) -> None:
+        self.setting = setting
+        self.name = "PATH|sparql+URL" if setting.kind == CanonSource else setting.kind.__name__
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> object:
+        if not isinstance(value, str):
+            return value
+        try:
+            return self.setting.parse(value, self.setting.flag)
+        except SettingError as error:
+            self.fail(str(error), param, ctx)
+
+
+def _option(setting: Setting) -> Callable[[_F], _F]:
+    """The `serve` option of one row of the settings table, also read from its variable."""
+    assert setting.flag is not None
+    shown = setting.shown_default or True
+    if setting.kind is bool:
+        return click.option(
+            setting.flag, setting.name, is_flag=True, envvar=setting.env, help=setting.help
+        )
+    return click.option(
+        setting.flag,
+        setting.name,
+        default=setting.default,
+        show_default=shown,
+        type=_SettingType(setting),
+        envvar=setting.env,
+        show_envvar=True,
+        help=setting.help,
+    )
+
+
+def _setting_options(command: _F) -> _F:
+    """Every row of the settings table that has a flag, in the table's order."""
+    for setting in reversed(SETTINGS):
+        if setting.flag is not None:
+            command = _option(setting)(command)
+    return command
+
+
+_canon_option = _option(next(s for s in SETTINGS if s.name == "canon"))
+
+
+def _refuse(source: CanonSource, findings: tuple[Finding, ...]) -> NoReturn:
+    click.echo(f"jobframe: the canon in {source} cannot be served:", err=True)
+    for finding in findings:
+        click.echo(f"  {finding}", err=True)
+    sys.exit(1)
+
+
+def _load(source: CanonSource) -> Canon:
+    try:
+        return load_canon(source)
+    except CanonError as error:
+        _refuse(source, error.findings)
+
+
+@click.group()
+@click.version_option(package_name="jobframe")
+def main() -> None:
+    """JobFrame: goal frames derived verbatim from a job-architecture canon."""
+
+
+@main.command()
+@_setting_options
+def serve(**options: object) -> None:
+    """Serve the canon: the viewer at /, GraphQL at /graphql (GraphiQL in a browser).
+
+    A canon with errors stops the service before it starts (exit 1). POST /admin/reload
+    reloads on demand when JOBFRAME_ADMIN_TOKEN is set; a reload that finds errors keeps
+    the last good canon. With --workers, a reload request reaches one worker: use --watch
+    so that every worker reloads.
+    """
+    from .web.observability import configure_logging
+    from .web.workers import run
+
+    configure_logging()
+    try:
+        settings = Settings.from_options(options)
+    except SettingError as error:
+        raise click.UsageError(str(error)) from None
+    source = settings.canon
+    if settings.watch and not isinstance(source, Path):
+        raise click.UsageError(
+            "--watch needs a canon folder; reload an endpoint with /admin/reload"
+        )
+    if isinstance(source, Path):
+        settings = replace(settings, canon=source.resolve())
+    served = first_load(settings.canon)
+    if not isinstance(served, Served):
+        _refuse(source, served.errors)
+    canon = served.canon
+    click.echo(
+        f"jobframe: serving {len(canon.role_levels)} role-levels from {source} "
+        f"(version {canon.version}) on http://{settings.host}:{settings.port}/graphql"
+        + (f" with {settings.workers} workers" if settings.workers > 1 else ""),
+        err=True,
+    )
+    run(settings, served)
+
+
+@main.command()
+@click.argument("family")
+@click.argument("level")
+@click.option(
+    "--kind",
+    type=click.Choice([k.value for k in FrameKind] + ["all"]),
+    default="all",
+    show_default=True,
+    help="Which frame; `all` prints the whole page, headings included.",
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "turtle", "json-ld"]),
+    default="text",
+    show_default=True,
+    help="Plain text, or the frame lines as RDF with their provenance edges.",
+)
+@_canon_option
+def frame(family: str, level: str, kind: str, output: str, canon: CanonSource) -> None:
+    """Print the goal frames of FAMILY (label) at LEVEL (code)."""
+    try:
+        role = _load(canon).role_level(family, level)
+    except NotFound as error:
+        raise click.ClickException(str(error)) from None
+    page = build_page(role)
+    frames = page.frames if kind == "all" else (build_frame(role, FrameKind(kind)),)
+    if output == "turtle":
+        click.echo(frames_graph(frames).serialize(format="turtle"), nl=False)
+    elif output == "json-ld":
+        graph = frames_graph(frames)
+        click.echo(graph.serialize(format="json-ld", context=JSONLD_CONTEXT), nl=False)
+    elif kind == "all":
+        click.echo(page_text(page), nl=False)
+    else:
+        click.echo(frame_text(frames[0]), nl=False)
+
+
+@main.command()
+@_canon_option
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Readable text (coloured on a terminal) or JSON for tools.",
+)
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
+def check(canon: CanonSource, output: str, strict: bool) -> None:
+    """Check the canon: syntax, SHACL shapes, lineage and completeness.
+
+    Exits 0 when clean, 1 on errors (with --strict, on warnings too).
+    """
+    report = check_canon(canon)
+    if output == "json":
+        click.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
+    else:
+        click.echo(report_text(report), nl=False)
+    sys.exit(0 if report.passes(strict) else 1)
+
+
+@main.command("export-schema")
+def export_schema() -> None:
+    """Print the GraphQL schema (SDL), as published in schema.graphql."""
+    from .api.schema import schema
+
+    click.echo(schema.as_str())
+
+
+if __name__ == "__main__":
+    main()

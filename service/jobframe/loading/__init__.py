@@ -1,0 +1,10 @@
+"""A checked canon ready to use: loaded once, restored from a snapshot when nothing changed.
+
+`load_canon` is what the CLI and the Python API call; `first_load` gives the snapshot a
+service starts serving. Both check the whole canon first and refuse one with errors.
+"""
+
+from .load import load_canon
+from .served import ReloadAttempt, Served, first_load
+
+__all__ = ["ReloadAttempt", "Served", "first_load", "load_canon"]

@@ -1,0 +1,87 @@
+"""A checked canon ready to serve: the snapshot every request of a service reads from.
+
+A request takes one immutable `Served` snapshot when it starts and uses it to the end, so a
+reload (see `web/holder.py`) never changes the canon under a request in flight.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from ..canon import Canon
+from ..checks import CheckReport
+from ..findings import Finding
+from ..sources import CanonSource
+from .snapshots import checked
+
+
+@dataclass(frozen=True, slots=True)
+class ReloadAttempt:
+    """One attempt to (re)load the canon, successful or not."""
+
+    at: datetime
+    trigger: str
+    succeeded: bool
+    version: str | None
+    """The version loaded, or None when the attempt failed."""
+    errors: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Served:
+    """What one request sees: the checked canon, when it was loaded, the last reload attempt."""
+
+    report: CheckReport
+    loaded_at: datetime
+    last_reload: ReloadAttempt
+
+    @property
+    def canon(self) -> Canon:
+        assert self.report.canon is not None, "only a canon without errors is served"
+        return self.report.canon
+
+
+def release_memory() -> None:
+    """Settle memory after a canon is built: free, freeze, and return to the system.
+
+    Building a canon allocates far more than it keeps (the store, its index); glibc keeps
+    freed memory in its arenas, so without the trim the process grows with every reload.
+    The canon itself is millions of immutable objects: frozen, they are left out of the
+    cyclic garbage collector's full passes (535 ms each at 100,000 role-levels, stalling
+    every request in flight). The canon holds no reference cycles, so a replaced canon is
+    still freed, by reference counting.
+    """
+    gc.collect()
+    gc.freeze()
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _load_libc() -> ctypes.CDLL | None:
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.malloc_trim  # noqa: B018 - only glibc has it
+        return libc
+    except (OSError, AttributeError):
+        return None
+
+
+_LIBC = _load_libc()
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def first_load(source: CanonSource) -> Served | CheckReport:
+    """The snapshot to start serving, or the failing report when the canon has errors."""
+    report = checked(source)
+    if report.canon is None:
+        return report
+    attempt = ReloadAttempt(now(), "startup", True, report.canon.version, ())
+    served = Served(report, attempt.at, attempt)
+    release_memory()
+    return served

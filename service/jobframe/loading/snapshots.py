@@ -1,0 +1,113 @@
+"""Compiled-canon snapshots on disk, keyed by the content they were built from.
+
+Checking and compiling a large canon takes most of a cold start. The result is a pure
+function of the canon files, the vocabulary, the shapes and this code, so a
+snapshot keyed by a digest of all of them restores exactly the same checked canon. Only
+canons without errors are stored; any unreadable snapshot is ignored and rebuilt.
+The cache folder is `$JOBFRAME_CACHE_DIR`, else `~/.cache/jobframe`; set
+`JOBFRAME_CACHE_DIR=off` to never use one. Snapshots are pickles: keep that folder writable
+only by the user running the service.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from functools import cache
+from multiprocessing import get_context
+from pathlib import Path
+
+from ..checks import CheckReport, check_canon
+from ..findings import CanonError
+from ..resources import PACKAGE_DIR, SHAPES_FILE, VOCABULARY_FILE
+from ..settings import cache_dir
+from ..sources import CanonSource
+from ..sources.turtle import turtle_files
+
+log = logging.getLogger("jobframe.snapshots")
+
+
+@cache
+def _code_digest() -> bytes:
+    """All of the package's code: a snapshot from other code is never restored.
+
+    Hashes every module of the whole package (not only this folder's), so an edit to the
+    frame rules or the checks invalidates snapshots as surely as one to the compiler.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def snapshot_key(folder: Path) -> str:
+    """Digest of everything a checked canon depends on, in a stable order."""
+    digest = hashlib.sha256()
+    digest.update(_code_digest())
+    digest.update(f"{folder.resolve()}\0".encode())
+    for path in (VOCABULARY_FILE, SHAPES_FILE, *turtle_files(folder)):
+        digest.update(f"{path.relative_to(path.anchor)}\0".encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def checked(source: CanonSource) -> CheckReport:
+    """The check report of a canon, from a snapshot when one matches its content."""
+    folder = cache_dir()
+    if folder is None or not isinstance(source, Path) or not source.is_dir():
+        return _check(source)
+    try:
+        path = folder / f"{snapshot_key(source)}.pickle"
+    except CanonError:  # the check reports why the files cannot be read
+        return check_canon(source)
+    try:
+        with path.open("rb") as file:
+            report = pickle.load(file)
+        if isinstance(report, CheckReport):
+            log.info("restored the checked canon from %s", path)
+            return report
+    except FileNotFoundError:
+        pass
+    except Exception as error:  # any damaged snapshot is rebuilt, never trusted
+        log.warning("ignoring unreadable snapshot %s: %s", path, error)
+    report = _check(source)
+    if report.canon is not None:
+        _store(folder, path, report)
+    return report
+
+
+APART_BYTES = 8 * 2**20
+"""Canons larger than this (in Turtle) are checked in a child process."""
+
+
+def _check(source: CanonSource) -> CheckReport:
+    """Check a canon; a large canon folder is checked in a child process.
+
+    Checking needs the whole RDF store and an index of it, several times the memory of the
+    compiled canon; in a child process that memory is returned to the system when it exits
+    instead of staying fragmented in the serving process, with or without snapshots.
+    """
+    try:
+        large = isinstance(source, Path) and (
+            sum(p.stat().st_size for p in turtle_files(source)) > APART_BYTES
+        )
+    except CanonError:  # the check reports why the files cannot be read
+        large = False
+    if not large:
+        return check_canon(source)
+    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+        return pool.submit(check_canon, source).result()
+
+
+def _store(folder: Path, path: Path, report: CheckReport) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, delete=False) as file:
+            pickle.dump(report, file, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(file.name, path)
+    except OSError as error:
+        log.warning("could not store a snapshot in %s: %s", folder, error)

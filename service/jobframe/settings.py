@@ -1,0 +1,205 @@
+"""Every setting of a running service, in one table: name, default, flag, variable, help.
+
+`jobframe serve`'s options, the worker processes' environment and the settings page of the
+documentation are all generated from `Settings`; nothing else names a default or a
+`JOBFRAME_…` variable. A bad value is an error naming the variable or flag it came from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, get_type_hints
+
+from .resources import DEFAULT_CANON_DIR
+from .sources import CanonSource, parse_source
+
+DEFAULT_IRI_BASE = "https://jobframe.example/canon/"
+"""The IRI base of the shipped canon: IRIs under it resolve at `/canon/…`."""
+
+
+class SettingError(ValueError):
+    """A setting's value cannot be used; the message names the variable and the value."""
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One row of the table: what a maintainer reads in `--help` and in the docs."""
+
+    name: str
+    default: Any
+    help: str
+    kind: Any
+    """The value's type: int, float, bool, str, str | None or CanonSource."""
+    flag: str | None
+    """The `serve` option; None for a setting read only from the environment (secrets)."""
+    minimum: float | None
+    shown_default: str | None
+    """How the docs and `--help` show a default that is not a plain value."""
+
+    @property
+    def env(self) -> str:
+        return "JOBFRAME_" + self.name.upper()
+
+    def parse(self, raw: str, origin: str | None = None) -> Any:
+        """The typed value of a raw string; SettingError names `origin` (the variable)."""
+        where = origin or self.env
+        try:
+            value = _parse(self.kind, raw)
+        except ValueError as error:
+            raise SettingError(f"{where}={raw!r}: {error}") from None
+        if self.minimum is not None and value < self.minimum:
+            raise SettingError(f"{where}={raw!r}: must be at least {self.minimum:g}")
+        return value
+
+    def unparse(self, value: Any) -> str:
+        """The string that `parse` reads back as `value`."""
+        if isinstance(value, bool):
+            return "1" if value else "0"
+        return "" if value is None else str(value)
+
+
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off", "")
+
+
+def _parse(kind: Any, raw: str) -> Any:
+    if kind is bool:
+        lowered = raw.strip().lower()
+        if lowered in _TRUE:
+            return True
+        if lowered in _FALSE:
+            return False
+        raise ValueError(f"expected one of {', '.join(_TRUE + _FALSE[:-1])}")
+    if kind is int:
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValueError("expected a whole number") from None
+    if kind is float:
+        try:
+            return float(raw)
+        except ValueError:
+            raise ValueError("expected a number") from None
+    if kind == CanonSource:
+        return parse_source(raw)
+    return raw or None if kind == (str | None) else raw
+
+
+def _setting(
+    default: Any,
+    help: str,
+    *,
+    flag: bool = True,
+    minimum: float | None = None,
+    shown: str | None = None,
+) -> Any:
+    return dataclasses.field(
+        default=default,
+        metadata={"help": help, "flag": flag, "minimum": minimum, "shown": shown},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What `jobframe serve` runs with. Each field is a setting; its metadata is its row."""
+
+    canon: CanonSource = _setting(
+        DEFAULT_CANON_DIR,
+        "Folder of canon Turtle files, or a SPARQL endpoint as sparql+http://host/query.",
+        shown="the embedded canon/",
+    )
+    host: str = _setting("127.0.0.1", "Interface to listen on.")
+    port: int = _setting(8000, "Port to listen on.", minimum=0)
+    watch: bool = _setting(False, "Reload when a canon file changes.")
+    workers: int = _setting(1, "Worker processes, each serving the same canon.", minimum=1)
+    cache_control: str = _setting("no-cache", "Cache-Control sent with GraphQL responses.")
+    response_cache_mb: int = _setting(
+        64, "Memory for cached GraphQL responses per process; 0 turns the cache off.", minimum=0
+    )
+    iri_base: str = _setting(
+        DEFAULT_IRI_BASE, "Canon IRIs under this base resolve at /canon/… on the service."
+    )
+    production: bool = _setting(False, "Turn off introspection and GraphiQL.")
+    max_depth: int = _setting(12, "Deepest query (QUERY_TOO_DEEP beyond).", minimum=1)
+    max_aliases: int = _setting(20, "Most aliases (TOO_MANY_ALIASES beyond).", minimum=0)
+    max_tokens: int = _setting(2000, "Most tokens (TOO_MANY_TOKENS beyond).", minimum=1)
+    max_body_bytes: int = _setting(
+        100_000, "Largest request body in bytes (BODY_TOO_LARGE, 413, beyond).", minimum=1
+    )
+    time_budget: float = _setting(
+        10.0, "Seconds of work per request (TIME_BUDGET_EXCEEDED beyond).", minimum=0
+    )
+    admin_token: str | None = _setting(
+        None,
+        "Bearer token for POST /admin/reload; unset, the endpoint answers 404. A secret: "
+        "environment only, never a flag or a log line.",
+        flag=False,
+        shown="unset",
+    )
+    cache_dir: str | None = _setting(
+        None,
+        "Folder for checked-canon snapshots; `off` never stores one.",
+        flag=False,
+        shown="$XDG_CACHE_HOME/jobframe, else ~/.cache/jobframe",
+    )
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Settings from `JOBFRAME_…` variables, defaults for the rest; SettingError if bad."""
+        environ = os.environ if environ is None else environ
+        values = {s.name: s.parse(environ[s.env]) for s in SETTINGS if s.env in environ}
+        return cls(**values)
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> Settings:
+        """Settings from `serve`'s options; the environment-only rows from the environment."""
+        rest = {
+            s.name: s.parse(os.environ[s.env])
+            for s in SETTINGS
+            if s.flag is None and s.env in os.environ
+        }
+        return cls(**options, **rest)
+
+    def to_env(self) -> dict[str, str]:
+        """The variables that make `from_env` give these settings (for worker processes)."""
+        return {s.env: s.unparse(getattr(self, s.name)) for s in SETTINGS}
+
+
+def _table() -> tuple[Setting, ...]:
+    kinds = get_type_hints(Settings)
+    rows = []
+    for spec in dataclasses.fields(Settings):
+        meta = spec.metadata
+        rows.append(
+            Setting(
+                name=spec.name,
+                default=spec.default,
+                help=meta["help"],
+                kind=kinds[spec.name],
+                flag="--" + spec.name.replace("_", "-") if meta["flag"] else None,
+                minimum=meta["minimum"],
+                shown_default=meta["shown"],
+            )
+        )
+    return tuple(rows)
+
+
+SETTINGS: tuple[Setting, ...] = _table()
+"""The table, in the order `--help` and the docs list it."""
+
+
+def cache_dir() -> Path | None:
+    """Where snapshots go, read when needed (so a test may set it); None when `off`."""
+    configured = os.environ.get(_BY_NAME["cache_dir"].env)
+    if configured == "off":
+        return None
+    if configured:
+        return Path(configured)
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "jobframe"
+
+
+_BY_NAME = {s.name: s for s in SETTINGS}

@@ -1,0 +1,22 @@
+"""Where a canon comes from: Turtle files or a SPARQL endpoint, read into one RDF store.
+
+The first stage of the flow. Nothing here knows about frames or GraphQL; reading problems
+are findings, so the checks can report them with everything else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .sparql import SparqlEndpoint, parse_sparql
+
+CanonSource = Path | SparqlEndpoint
+"""A folder of Turtle files, or a SPARQL endpoint holding the same triples."""
+
+
+def parse_source(value: str) -> CanonSource:
+    """`sparql+http(s)://…` names an endpoint; anything else a folder. ValueError if malformed."""
+    return parse_sparql(value) or Path(value)
+
+
+__all__ = ["CanonSource", "SparqlEndpoint", "parse_source"]

@@ -1,0 +1,63 @@
+"""The vocabulary IRIs, as plain strings, defined once so no module spells them out.
+
+Plain strings (not rdflib terms) because the canon is indexed in Python dicts keyed by IRI
+strings; wrap one in `rdflib.URIRef` where rdflib needs a term. A test checks that every
+name here is declared in `ontology/jobframe.ttl`.
+"""
+
+from typing import Final
+
+NAMESPACE: Final = "https://jobframe.example/ontology#"
+RDF_TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+SKOS_PREF_LABEL: Final = "http://www.w3.org/2004/02/skos/core#prefLabel"
+SKOS_NOTATION: Final = "http://www.w3.org/2004/02/skos/core#notation"
+
+
+class JF:
+    """Terms of `ontology/jobframe.ttl`."""
+
+    JobFunction: Final = NAMESPACE + "JobFunction"
+    JobFamily: Final = NAMESPACE + "JobFamily"
+    Track: Final = NAMESPACE + "Track"
+    Level: Final = NAMESPACE + "Level"
+    LevelDimension: Final = NAMESPACE + "LevelDimension"
+    DimensionStatement: Final = NAMESPACE + "DimensionStatement"
+    RoleLevel: Final = NAMESPACE + "RoleLevel"
+    Responsibility: Final = NAMESPACE + "Responsibility"
+    RubricDimension: Final = NAMESPACE + "RubricDimension"
+    RubricEntry: Final = NAMESPACE + "RubricEntry"
+    Source: Final = NAMESPACE + "Source"
+    FrameLine: Final = NAMESPACE + "FrameLine"
+
+    ComplexityProblemSolving: Final = NAMESPACE + "ComplexityProblemSolving"
+    KnowledgeApplication: Final = NAMESPACE + "KnowledgeApplication"
+
+    function: Final = NAMESPACE + "function"
+    track: Final = NAMESPACE + "track"
+    rank: Final = NAMESPACE + "rank"
+    displayOrder: Final = NAMESPACE + "displayOrder"
+    level: Final = NAMESPACE + "level"
+    dimension: Final = NAMESPACE + "dimension"
+    family: Final = NAMESPACE + "family"
+    roleLevel: Final = NAMESPACE + "roleLevel"
+    order: Final = NAMESPACE + "order"
+    text: Final = NAMESPACE + "text"
+    source: Final = NAMESPACE + "source"
+    rubricDimension: Final = NAMESPACE + "rubricDimension"
+    template: Final = NAMESPACE + "template"
+    quote: Final = NAMESPACE + "quote"
+    position: Final = NAMESPACE + "position"
+
+
+JSONLD_CONTEXT: Final = {
+    "jf": NAMESPACE,
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "label": "skos:prefLabel",
+    "notation": "skos:notation",
+    "text": "jf:text",
+}
+"""The JSON-LD context of everything the service and the CLI write as JSON-LD."""
+
+TERMS: Final = {name: value for name, value in vars(JF).items() if not name.startswith("_")}
+"""Every term, by name."""

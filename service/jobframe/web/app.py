@@ -1,0 +1,99 @@
+"""The HTTP service: the viewer at /, GraphQL at /graphql, canon node pages, health, admin."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import mimetypes
+from collections.abc import AsyncIterator
+
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from ..api.limits import Limits
+from ..resources import QUERIES_DIR, VIEWER_DIR
+from ..settings import Settings
+from .admin import reload_endpoint
+from .graphql_http import GraphQLHTTP
+from .graphql_view import CanonGraphQL
+from .holder import CanonHolder
+from .node_pages import canon_endpoint
+from .observability import CanonCollector, Observability
+from .response_cache import ResponseCache
+from .watch import watch
+
+mimetypes.add_type("application/graphql", ".graphql")
+"""The viewer's documents under /viewer/queries/ (Python's table does not know the suffix)."""
+
+
+def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlette:
+    """An app serving the holder's canon with these settings (the defaults when not given).
+
+    Of the settings, the app uses the request limits, `watch` (reload when the canon files
+    change), `cache_control` (sent with every GraphQL response), `response_cache_mb` (0
+    turns the cache off), `iri_base` and `admin_token`.
+    """
+    settings = settings or Settings()
+    limits = Limits.of(settings)
+    cache_bytes = settings.response_cache_mb * 2**20
+    cache = ResponseCache(cache_bytes) if cache_bytes > 0 else None
+    view = CanonGraphQL(limits, settings.iri_base)
+    graphql = GraphQLHTTP(view, holder, cache, settings.cache_control, limits)
+    canon_page = canon_endpoint(holder, settings.iri_base)
+
+    registry = CollectorRegistry()
+    registry.register(CanonCollector(holder))
+
+    async def metrics(request: Request) -> Response:
+        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+
+    async def readyz(request: Request) -> JSONResponse:
+        """Ready: the app exists only once a canon is loaded and checked (see `loading/`)."""
+        return JSONResponse({"ready": True, "version": holder.current.canon.version})
+
+    async def healthz(request: Request) -> JSONResponse:
+        served = holder.current
+        return JSONResponse(
+            {
+                "status": "ok",
+                "version": served.canon.version,
+                "roleLevels": len(served.canon.role_levels),
+                "triples": served.canon.triple_count,
+            }
+        )
+
+    async def viewer(request: Request) -> FileResponse:
+        return FileResponse(VIEWER_DIR / "index.html", headers={"Cache-Control": "no-cache"})
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        stop = asyncio.Event()
+        task = asyncio.create_task(watch(holder, stop)) if settings.watch else None
+        try:
+            yield
+        finally:
+            stop.set()
+            if task is not None:
+                await task
+
+    app = Starlette(
+        routes=[
+            Route("/", viewer),
+            Mount("/viewer/queries", StaticFiles(directory=QUERIES_DIR), name="queries"),
+            Mount("/viewer", StaticFiles(directory=VIEWER_DIR), name="viewer"),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+            Route("/metrics", metrics),
+            Route("/canon", canon_page),
+            Route("/canon/{path:path}", canon_page),
+            Route("/graphql", graphql),
+            Route("/admin/reload", reload_endpoint(holder, settings.admin_token), methods=["POST"]),
+        ],
+        lifespan=lifespan,
+    )
+    app.add_middleware(Observability, holder=holder, registry=registry)
+    return app

@@ -1,0 +1,192 @@
+"""GraphQL over HTTP: what every GraphQL request goes through before and after Strawberry.
+
+In order: the request body is bounded (`BODY_TOO_LARGE`, 413); the ETag is made of the canon
+version and a digest of the request, and a matching `If-None-Match` gets `304 Not Modified`;
+a response cached for this version is reused (`response_cache.py`); otherwise the query runs
+within its time budget; every response carries the ETag and the configured `Cache-Control`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import MutableMapping
+from typing import Any
+
+import orjson
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..api.budget import time_budget
+from ..api.errors import ErrorCode
+from ..api.limits import Limits
+from .holder import CanonHolder
+from .response_cache import CachedResponse, ResponseCache
+
+TIME_BUDGET_EXCEEDED = ErrorCode.TIME_BUDGET_EXCEEDED.value
+
+SERVED_KEY = "jobframe.served"
+"""Where the snapshot a request runs on is put in the ASGI scope."""
+
+
+def _header(scope: Scope, name: bytes) -> bytes:
+    return next((v for k, v in scope["headers"] if k == name), b"")
+
+
+def _wants_html(scope: Scope) -> bool:
+    return scope["method"] == "GET" and b"text/html" in _header(scope, b"accept")
+
+
+GRAPHQL_RESPONSE = b"application/graphql-response+json"
+
+
+class GraphQLHTTP:
+    """ASGI wrapper around the GraphQL view.
+
+    Refuses oversized bodies (413), runs the request within its time budget, and adds ETag,
+    Cache-Control, 304 and the response cache. A client that accepts
+    `application/graphql-response+json` gets 400 for a request that produced no data (a
+    parse or validation failure, a spent budget), as the GraphQL-over-HTTP spec says.
+    """
+
+    def __init__(
+        self,
+        view: ASGIApp,
+        holder: CanonHolder,
+        cache: ResponseCache | None,
+        cache_control: str,
+        limits: Limits,
+    ) -> None:
+        self.view = view
+        self.holder = holder
+        self.cache = cache
+        self.cache_control = cache_control.encode()
+        self.limits = limits
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        served = self.holder.current
+        scope[SERVED_KEY] = served
+        if scope["type"] != "http" or scope["method"] not in ("GET", "POST") or _wants_html(scope):
+            await self.view(scope, receive, send)
+            return
+        body = await _read_body(receive, self.limits.max_body_bytes)
+        if body is None:
+            await _send(
+                send, 413, _error_body(ErrorCode.BODY_TOO_LARGE, self.limits.max_body_bytes), []
+            )
+            return
+        version = served.canon.version
+        request = hashlib.sha256(
+            b"\0".join(
+                (
+                    scope["method"].encode(),
+                    scope["query_string"],
+                    _header(scope, b"content-type"),
+                    body,
+                )
+            )
+        ).hexdigest()[:16]
+        etag = f'"{version}-{request}"'.encode()
+        caching = ((b"etag", etag), (b"cache-control", self.cache_control))
+        if etag in (t.strip() for t in _header(scope, b"if-none-match").split(b",")):
+            await _send(send, 304, b"", list(caching))
+            return
+        cached = self.cache.get(version, request) if self.cache is not None else None
+        if cached is None:
+            with time_budget(self.limits.time_budget):
+                cached = await _capture(self.view, scope, body)
+            if TIME_BUDGET_EXCEEDED.encode() in cached.body:
+                cached = _spent(cached)
+            elif self.cache is not None and cached.status == 200:
+                self.cache.put(version, request, cached)
+        status, headers = (
+            cached.status,
+            [
+                *(h for h in cached.headers if h[0] not in (b"etag", b"cache-control")),
+                *caching,
+            ],
+        )
+        if GRAPHQL_RESPONSE in _header(scope, b"accept") and status == 200:
+            status, headers = _graphql_response(cached.body, headers)
+        await _send(send, status, cached.body, headers)
+
+
+def _graphql_response(
+    body: bytes, headers: list[tuple[bytes, bytes]]
+) -> tuple[int, list[tuple[bytes, bytes]]]:
+    """Status and headers under `application/graphql-response+json`."""
+    try:
+        data = orjson.loads(body).get("data")
+    except (orjson.JSONDecodeError, AttributeError):
+        return 200, headers
+    typed = [h for h in headers if h[0] != b"content-type"]
+    typed.append((b"content-type", GRAPHQL_RESPONSE))
+    return (400 if data is None else 200), typed
+
+
+def _spent(response: CachedResponse) -> CachedResponse:
+    """A request that ran out of time answers one error and no data, and is never cached."""
+    try:
+        errors = orjson.loads(response.body).get("errors") or []
+    except (orjson.JSONDecodeError, AttributeError):
+        return response
+    spent = [e for e in errors if (e.get("extensions") or {}).get("code") == TIME_BUDGET_EXCEEDED]
+    if not spent:
+        return response
+    body = orjson.dumps({"data": None, "errors": spent[:1]})
+    return CachedResponse(response.status, response.headers, body)
+
+
+def _error_body(code: ErrorCode, limit: int) -> bytes:
+    message = f"the request body is larger than {limit} bytes"
+    return orjson.dumps({"errors": [{"message": message, "extensions": {"code": code.value}}]})
+
+
+async def _send(send: Send, status: int, body: bytes, headers: list[tuple[bytes, bytes]]) -> None:
+    headers = [h for h in headers if h[0] != b"content-length"]
+    headers.append((b"content-length", str(len(body)).encode()))
+    if not any(h[0] == b"content-type" for h in headers):
+        headers.append((b"content-type", b"application/json"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _read_body(receive: Receive, limit: int) -> bytes | None:
+    """The whole request body, or None as soon as it grows past `limit` bytes."""
+    chunks = []
+    size = 0
+    while True:
+        message = await receive()
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+async def _capture(app: ASGIApp, scope: Scope, body: bytes) -> CachedResponse:
+    """Run the app on a request whose body was already read, and keep its whole response."""
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    start: MutableMapping[str, Any] = {}
+    chunks: list[bytes] = []
+
+    async def send(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            start.update(message)
+        elif message["type"] == "http.response.body":
+            chunks.append(message.get("body", b""))
+
+    await app(scope, receive, send)
+    return CachedResponse(
+        status=int(start.get("status", 500)),
+        headers=tuple((bytes(k), bytes(v)) for k, v in start.get("headers", [])),
+        body=b"".join(chunks),
+    )

@@ -1,0 +1,160 @@
+"""Canon IRIs that resolve: `GET /canon/…` answers a node as Turtle, JSON-LD or an HTML page.
+
+IRIs under the configured base (by default that of the shipped canon) map onto `/canon/`;
+any other IRI is reachable as `/canon?iri=…`. The description is rendered from the compiled
+canon (its type, names, text and the links to its parents), so it is exactly what is served.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Awaitable, Callable
+from urllib.parse import urlencode
+
+from rdflib import RDF, SKOS, Graph, Literal, URIRef
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+
+from ..api.urls import node_url
+from ..canon import Canon, closest
+from ..canon.ancestry import ancestry
+from ..canon.nodes import (
+    CanonNode,
+    DimensionStatement,
+    JobFamily,
+    Level,
+    Responsibility,
+    RoleLevel,
+    RubricEntry,
+)
+from ..frames.model import Frame, Line
+from ..frames.rules import build_page
+from ..settings import DEFAULT_IRI_BASE
+from ..vocabulary import JF, JSONLD_CONTEXT, NAMESPACE
+from .holder import CanonHolder
+
+USED_BY_ROLE_LEVELS = 20
+"""A level or dimension is quoted by every role-level at it: the page lists this many."""
+
+
+def node_graph(canon: Canon, node: CanonNode) -> Graph:
+    """The node's own triples: type, names, text, and links to the nodes it belongs to."""
+    graph = Graph()
+    graph.bind("jf", NAMESPACE)
+    graph.bind("skos", SKOS)
+    subject = URIRef(node.iri)
+    graph.add((subject, RDF.type, URIRef(NAMESPACE + type(node).__name__)))
+    if not isinstance(node, Responsibility | RubricEntry | DimensionStatement | RoleLevel):
+        graph.add((subject, SKOS.prefLabel, Literal(node.label)))
+    if node.notation is not None:
+        graph.add((subject, SKOS.notation, Literal(node.notation)))
+    if node.text is not None:
+        graph.add((subject, URIRef(JF.text), Literal(node.text)))
+    links: list[tuple[str, CanonNode]] = []
+    if isinstance(node, JobFamily):
+        links.append((JF.function, node.function))
+    if isinstance(node, Level):
+        links.append((JF.track, node.track))
+        graph.add((subject, URIRef(JF.rank), Literal(node.rank)))
+    if isinstance(node, RoleLevel):
+        links += [(JF.family, node.family), (JF.level, node.level)]
+    if isinstance(node, DimensionStatement):
+        links.append((JF.dimension, node.dimension))
+    if isinstance(node, Responsibility):
+        graph.add((subject, URIRef(JF.order), Literal(node.order)))
+    if isinstance(node, Responsibility | RubricEntry):
+        links.append((JF.source, node.source))
+    if isinstance(node, RubricEntry):
+        links.append((JF.rubricDimension, node.dimension))
+    path = ancestry(canon, node.iri) or ()
+    if len(path) > 1 and isinstance(node, Responsibility | RubricEntry):
+        links.append((JF.roleLevel, path[1]))
+    if len(path) > 1 and isinstance(node, DimensionStatement):
+        links.append((JF.level, path[1]))
+    for predicate, target in links:
+        graph.add((subject, URIRef(predicate), URIRef(target.iri)))
+    return graph
+
+
+def used_by(canon: Canon, node: CanonNode) -> list[tuple[RoleLevel, Frame, Line]]:
+    """(role-level, frame, line) for every frame line that quotes the node."""
+    path = ancestry(canon, node.iri) or ()
+    roles = [n for n in path if isinstance(n, RoleLevel)]
+    if not roles:
+        level = next((n for n in path if isinstance(n, Level)), None)
+        roles = [r for r in canon.role_levels if level is None or r.level.iri == level.iri][
+            :USED_BY_ROLE_LEVELS
+        ]
+    found = []
+    for role in roles:
+        page = build_page(role)
+        for frame in page.frames:
+            for line in frame.lines:
+                if any(s.node.iri == node.iri for s in line.sources):
+                    found.append((role, frame, line))
+    return found
+
+
+def viewer_url(role: RoleLevel, frame: Frame) -> str:
+    """The viewer showing that frame of that role-level."""
+    query = urlencode({"family": role.family.label, "level": role.level.code})
+    return f"/?{query}#frame-{frame.kind.value}"
+
+
+def _page(canon: Canon, node: CanonNode, base: str) -> str:
+    e = html.escape
+    path = ancestry(canon, node.iri) or (node,)
+    crumbs = " → ".join(f'<a href="{e(node_url(n.iri, base))}">{e(n.label)}</a>' for n in path)
+    uses = "".join(
+        f'<li><a href="{e(node_url(role.iri, base))}">{e(role.label)}</a> · '
+        f'<a href="{e(viewer_url(role, frame))}">{e(frame.title)}</a>: {e(line.text)}</li>'
+        for role, frame, line in used_by(canon, node)
+    )
+    text = f"<blockquote>{e(node.text)}</blockquote>" if node.text else ""
+    notation = f"<p>Notation: <code>{e(node.notation)}</code></p>" if node.notation else ""
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        '<link rel="icon" href="data:,"><link rel="stylesheet" href="/viewer/viewer.css">'
+        f"<title>{e(node.label)} — JobFrame canon</title></head><body>"
+        '<header class="site-header"><p class="brand">JobFrame <span>canon node</span></p>'
+        '<nav aria-label="Service"><a href="/">Goal frames</a> <a href="/graphql">GraphQL API</a>'
+        "</nav></header><main>"
+        f"<h1>{e(node.label)}</h1><p>{e(type(node).__name__)} · <code>{e(node.iri)}</code></p>"
+        f"{notation}{text}<h2>Lineage</h2><p>{crumbs}</p>"
+        f"<h2>Used by</h2><ul>{uses or '<li>No frame line quotes this node.</li>'}</ul>"
+        "</main></body></html>"
+    )
+
+
+def canon_endpoint(
+    holder: CanonHolder, base: str = DEFAULT_IRI_BASE
+) -> Callable[[Request], Awaitable[Response]]:
+    """`GET /canon/{path}` and `GET /canon?iri=…`, negotiated by the Accept header."""
+
+    async def endpoint(request: Request) -> Response:
+        canon = holder.current.canon
+        rest = request.path_params.get("path")
+        iri = base + rest if rest else request.query_params.get("iri", "")
+        node = canon.nodes.get(iri)
+        if node is None:
+            parent = iri.rsplit("/", 1)[0]
+            near = closest(iri, [i for i in canon.nodes if i.startswith(parent)] or canon.nodes)
+            return JSONResponse(
+                {
+                    "error": f"no canon node {iri!r}",
+                    "closest": [{"iri": i, "url": node_url(i, base)} for i in near],
+                },
+                status_code=404,
+            )
+        accept = request.headers.get("accept", "")
+        if "text/turtle" in accept:
+            return Response(
+                node_graph(canon, node).serialize(format="turtle"), media_type="text/turtle"
+            )
+        if "application/ld+json" in accept or "application/json" in accept:
+            body = node_graph(canon, node).serialize(format="json-ld", context=JSONLD_CONTEXT)
+            return Response(body, media_type="application/ld+json")
+        return HTMLResponse(_page(canon, node, base))
+
+    return endpoint

@@ -1,0 +1,196 @@
+"""Request logs and metrics: one JSON log line per request, a request id echoed back, and
+Prometheus metrics at /metrics.
+
+The middleware only observes: it tees the request body to learn the GraphQL operation name
+and the response to learn its outcome, and changes nothing but the `X-Request-ID` header.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import uuid
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import parse_qs
+
+import orjson
+from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .graphql_http import SERVED_KEY
+from .holder import CanonHolder
+
+access_log = logging.getLogger("jobframe.access")
+
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+_SAFE_OPERATION = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+MAX_OPERATION_LABELS = 100
+"""Operation names are chosen by clients; beyond this many, new ones are counted as `other`."""
+
+
+class JsonFormatter(logging.Formatter):
+    """A log record as one JSON object per line; a record's `fields` are merged in."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "ts": round(record.created, 3),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        entry.update(getattr(record, "fields", {}))
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return orjson.dumps(entry, default=str).decode()
+
+
+def configure_logging(level: int = logging.INFO) -> None:
+    """JSON lines on standard error for every JobFrame log, the access log included."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonFormatter())
+    root = logging.getLogger("jobframe")
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    root.propagate = False
+
+
+class CanonCollector(Collector):
+    """The canon being served and its reloads, read from the holder at each scrape."""
+
+    def __init__(self, holder: CanonHolder) -> None:
+        self.holder = holder
+
+    def collect(self) -> Iterator[Metric]:
+        canon = self.holder.current.canon
+        triples = GaugeMetricFamily("jobframe_canon_triples", "Triples in the served canon.")
+        triples.add_metric([], canon.triple_count)
+        role_levels = GaugeMetricFamily(
+            "jobframe_canon_role_levels", "Role-levels in the served canon."
+        )
+        role_levels.add_metric([], len(canon.role_levels))
+        version = GaugeMetricFamily(
+            "jobframe_canon_info", "The served canon's version (always 1).", labels=["version"]
+        )
+        version.add_metric([canon.version], 1)
+        reloads = CounterMetricFamily(
+            "jobframe_canon_reloads", "Canon reload attempts.", labels=["trigger", "outcome"]
+        )
+        for (trigger, succeeded), count in sorted(self.holder.attempts.items()):
+            reloads.add_metric([trigger, "succeeded" if succeeded else "failed"], count)
+        yield from (triples, role_levels, version, reloads)
+
+
+class Observability:
+    """ASGI middleware: request id, JSON access log line, request metrics."""
+
+    def __init__(self, app: ASGIApp, holder: CanonHolder, registry: CollectorRegistry) -> None:
+        self.app = app
+        self.holder = holder
+        self.requests = Counter(
+            "jobframe_requests",
+            "Requests by operation and outcome.",
+            ["operation", "outcome"],
+            registry=registry,
+        )
+        self.latency = Histogram(
+            "jobframe_request_duration_seconds",
+            "Request latency.",
+            ["operation"],
+            registry=registry,
+        )
+        self._operations: set[str] = set()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        request_id = given if _SAFE_ID.match(given) else uuid.uuid4().hex
+        body = bytearray()
+        status = 500
+        errors = False
+
+        async def tee_receive() -> Message:
+            message = await receive()
+            if message["type"] == "http.request" and len(body) < 1_000_000:
+                body.extend(message.get("body", b""))
+            return message
+
+        async def tee_send(message: Message) -> None:
+            nonlocal status, errors
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message = {
+                    **message,
+                    "headers": [
+                        *message.get("headers", []),
+                        (b"x-request-id", request_id.encode()),
+                    ],
+                }
+            elif message["type"] == "http.response.body":
+                errors = errors or b'"errors"' in message.get("body", b"")
+            await send(message)
+
+        try:
+            await self.app(scope, tee_receive, tee_send)
+        finally:
+            duration = time.perf_counter() - start
+            operation = self._operation(scope, bytes(body))
+            outcome = _outcome(status, errors)
+            self.requests.labels(operation, outcome).inc()
+            self.latency.labels(operation).observe(duration)
+            access_log.info(
+                "request",
+                extra={
+                    "fields": {
+                        "request_id": request_id,
+                        "method": scope["method"],
+                        "path": scope["path"],
+                        "operation": operation,
+                        "status": status,
+                        "outcome": outcome,
+                        "duration_ms": round(duration * 1000, 3),
+                        "canon_version": scope.get(SERVED_KEY, self.holder.current).canon.version,
+                    }
+                },
+            )
+
+    def _operation(self, scope: Scope, body: bytes) -> str:
+        if scope["path"] != "/graphql":
+            return str(scope["path"])
+        name = _operation_name(scope, body)
+        if not name:
+            return "anonymous"
+        if name not in self._operations and len(self._operations) >= MAX_OPERATION_LABELS:
+            return "other"
+        self._operations.add(name)
+        return name
+
+
+def _operation_name(scope: Scope, body: bytes) -> str | None:
+    name: object = None
+    if scope["method"] == "GET":
+        if b"operationName=" not in scope["query_string"]:
+            return None
+        names = parse_qs(scope["query_string"].decode("latin-1")).get("operationName", [])
+        name = names[0] if names else None
+    elif body:
+        try:
+            parsed = orjson.loads(body)
+        except orjson.JSONDecodeError:
+            return None
+        name = parsed.get("operationName") if isinstance(parsed, dict) else None
+    return name if isinstance(name, str) and _SAFE_OPERATION.match(name) else None
+
+
+def _outcome(status: int, errors: bool) -> str:
+    if status >= 500:
+        return "error"
+    if status >= 400:
+        return "refused"
+    return "graphql_error" if errors else "ok"

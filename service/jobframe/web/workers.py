@@ -1,0 +1,51 @@
+"""Running the app under uvicorn, in one process or N worker processes.
+
+Workers are separate processes started by uvicorn, each loading and checking the canon
+itself: they share nothing but the canon files, so every replica answers the same (the
+canon version in the ETag shows which canon answered). Settings reach workers through the
+environment (`Settings.to_env`), as they would reach replicas behind any load balancer.
+"""
+
+from __future__ import annotations
+
+import os
+
+import uvicorn
+from starlette.applications import Starlette
+
+from ..loading import Served, first_load
+from ..settings import Settings
+from .app import create_app
+from .holder import CanonHolder
+from .observability import configure_logging
+
+WORKER_APP = f"{__name__}:worker_app"
+"""uvicorn's import string for the worker factory, from this module's own name."""
+
+
+def run(settings: Settings, served: Served) -> None:
+    """Serve until stopped: this process's app, or N workers that load the canon themselves."""
+    if settings.workers == 1:
+        app = create_app(CanonHolder(settings.canon, served), settings)
+        uvicorn.run(app, host=settings.host, port=settings.port, log_level="info", access_log=False)
+        return
+    os.environ.update(settings.to_env())
+    uvicorn.run(
+        WORKER_APP,
+        factory=True,
+        workers=settings.workers,
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+        access_log=False,
+    )
+
+
+def worker_app() -> Starlette:
+    """uvicorn's app factory in each worker process."""
+    configure_logging()
+    settings = Settings.from_env()
+    served = first_load(settings.canon)
+    if not isinstance(served, Served):
+        raise SystemExit(f"jobframe worker: the canon in {settings.canon} has errors")
+    return create_app(CanonHolder(settings.canon, served), settings)

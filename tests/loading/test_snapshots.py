@@ -1,0 +1,67 @@
+"""A snapshot restores exactly the checked canon it was made from, and only that one."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from jobframe.checks import check_canon
+from jobframe.frames.model import FrameKind
+from jobframe.frames.rules import build_frame
+from jobframe.frames.text import frame_text
+from jobframe.loading.snapshots import checked, snapshot_key
+
+from tests.checks.corpus import BASE
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("JOBFRAME_CACHE_DIR", str(tmp_path / "cache"))
+    return Path(shutil.copytree(BASE, tmp_path / "canon"))
+
+
+def test_restored_canon_is_identical_to_a_fresh_check(folder: Path, tmp_path: Path) -> None:
+    first = checked(folder)
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 1
+    restored = checked(folder)
+    fresh = check_canon(folder)
+    assert restored is not first
+    assert restored.canon is not None and fresh.canon is not None
+    assert restored.canon.version == fresh.canon.version
+    assert restored.findings == fresh.findings
+    for kind in FrameKind:
+        assert frame_text(build_frame(restored.canon.role_levels[0], kind)) == frame_text(
+            build_frame(fresh.canon.role_levels[0], kind)
+        )
+    assert restored.canon.role_level("Field Operations", "P3").label == "Field Operations — P3"
+
+
+def test_any_edit_changes_the_key(folder: Path) -> None:
+    before = snapshot_key(folder)
+    path = folder / "role.ttl"
+    path.write_text(path.read_text() + "\n# a comment\n", encoding="utf-8")
+    assert snapshot_key(folder) != before
+
+
+def test_a_damaged_snapshot_is_rebuilt(folder: Path, tmp_path: Path) -> None:
+    checked(folder)
+    [snapshot] = (tmp_path / "cache").glob("*.pickle")
+    snapshot.write_bytes(b"not a pickle")
+    report = checked(folder)
+    assert report.canon is not None
+    assert snapshot.read_bytes() != b"not a pickle"
+
+
+def test_a_canon_with_errors_is_never_stored(folder: Path, tmp_path: Path) -> None:
+    (folder / "role.ttl").write_text("not turtle", encoding="utf-8")
+    assert checked(folder).canon is None
+    assert not list((tmp_path / "cache").glob("*.pickle"))
+
+
+def test_snapshots_can_be_turned_off(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JOBFRAME_CACHE_DIR", "off")
+    assert checked(folder).canon is not None
+    assert not (tmp_path / "cache").exists()

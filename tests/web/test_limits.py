@@ -1,0 +1,147 @@
+"""Hostile or oversized requests get a coded GraphQL error and a 4xx where the spec says so,
+never a 500, a stack trace or a file path."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import pytest
+from jobframe.loading import Served
+
+from tests.web.conftest import client_of
+
+ROLE = 'roleLevel(family: "Clinical Trials Operations", level: "M5")'
+NESTED = (
+    "frames",
+    "sections",
+    "rows",
+    "fields",
+    "line",
+    "parts",
+    "... on Quotation",
+    "source",
+    "node",
+    "... on Responsibility",
+    "source",
+)
+DEEP = "{ " + ROLE + "".join(f" {{ {f}" for f in NESTED) + " { id" + " }" * (len(NESTED) + 2)
+"""The deepest path through the schema: 13 levels, counting the leaf."""
+SPEC = {"Accept": "application/graphql-response+json"}
+
+
+def code(response: object) -> str:
+    errors = response.json()["errors"]  # type: ignore[attr-defined]
+    return str(errors[0]["extensions"]["code"])
+
+
+def assert_nothing_leaks(text: str) -> None:
+    assert "Traceback" not in text
+    assert not re.search(r"/(work|tmp|root|home|usr)/", text)
+    assert ".py" not in text
+
+
+def test_too_deep_a_query_is_refused(served: Served) -> None:
+    plain = client_of(served, raise_server_exceptions=False, max_depth=5).post(
+        "/graphql", json={"query": DEEP}
+    )
+    assert plain.status_code == 200 and code(plain) == "QUERY_TOO_DEEP"
+    spec = client_of(served, raise_server_exceptions=False, max_depth=5).post(
+        "/graphql", json={"query": DEEP}, headers=SPEC
+    )
+    assert spec.status_code == 400 and code(spec) == "QUERY_TOO_DEEP"
+    assert spec.headers["content-type"].startswith("application/graphql-response+json")
+    assert_nothing_leaks(spec.text)
+
+
+def test_the_default_depth_admits_the_deepest_query_the_schema_needs(served: Served) -> None:
+    response = client_of(served, raise_server_exceptions=False).post(
+        "/graphql", json={"query": DEEP}, headers=SPEC
+    )
+    assert response.status_code == 200 and "errors" not in response.json()
+
+
+def test_too_many_aliases_are_refused(served: Served) -> None:
+    query = "{ " + " ".join(f"a{i}: dimensions {{ label }}" for i in range(30)) + " }"
+    response = client_of(served, raise_server_exceptions=False).post(
+        "/graphql", json={"query": query}, headers=SPEC
+    )
+    assert response.status_code == 400 and code(response) == "TOO_MANY_ALIASES"
+
+
+def test_too_many_tokens_are_refused(served: Served) -> None:
+    query = "{ " + " ".join("dimensions { label }" for _ in range(600)) + " }"
+    response = client_of(served, raise_server_exceptions=False).post(
+        "/graphql", json={"query": query}, headers=SPEC
+    )
+    assert response.status_code == 400 and code(response) == "TOO_MANY_TOKENS"
+    assert_nothing_leaks(response.text)
+
+
+def test_too_large_a_body_is_refused_with_413(served: Served) -> None:
+    response = client_of(served, raise_server_exceptions=False, max_body_bytes=1000).post(
+        "/graphql", json={"query": "{ dimensions { label } }", "padding": "x" * 2000}
+    )
+    assert response.status_code == 413 and code(response) == "BODY_TOO_LARGE"
+
+
+def test_a_spent_time_budget_gives_one_error_and_no_data(served: Served) -> None:
+    response = client_of(served, raise_server_exceptions=False, time_budget=0.0).post(
+        "/graphql", json={"query": f"{{ {ROLE} {{ frames {{ text }} }} }}"}, headers=SPEC
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "data": None,
+        "errors": [
+            {
+                "message": "the request ran out of its time budget",
+                "locations": response.json()["errors"][0]["locations"],
+                "path": response.json()["errors"][0]["path"],
+                "extensions": {"code": "TIME_BUDGET_EXCEEDED"},
+            }
+        ],
+    }
+
+
+def test_a_fault_in_a_resolver_is_masked_for_clients_and_logged_in_full(
+    served: Served, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(*args: object) -> object:
+        raise RuntimeError("secret detail at /srv/canon/private.ttl")
+
+    monkeypatch.setattr("jobframe.api.node_types.build_frame", broken)
+    with caplog.at_level(logging.ERROR):
+        response = client_of(served, raise_server_exceptions=False).post(
+            "/graphql", json={"query": f"{{ {ROLE} {{ frame(kind: SMART) {{ text }} }} }}"}
+        )
+    assert response.status_code == 200
+    error = response.json()["errors"][0]
+    assert error["message"] == "Unexpected error."
+    assert error["extensions"] == {"code": "INTERNAL_SERVER_ERROR"}
+    assert "secret detail" not in response.text
+    assert "secret detail at /srv/canon/private.ttl" in caplog.text
+
+
+def test_a_not_found_answer_keeps_its_own_code(served: Served) -> None:
+    response = client_of(served, raise_server_exceptions=False).post(
+        "/graphql", json={"query": '{ roleLevel(family: "Nope", level: "M5") { label } }'}
+    )
+    assert code(response) == "NOT_FOUND"
+    assert "closest" in response.json()["errors"][0]["extensions"]
+
+
+def test_production_turns_off_introspection_and_graphiql(served: Served) -> None:
+    production = client_of(served, raise_server_exceptions=False, production=True)
+    introspection = production.post("/graphql", json={"query": "{ __schema { types { name } } }"})
+    assert introspection.json()["data"] is None
+    assert code(introspection) == "INTROSPECTION_DISABLED"
+    page = production.get("/graphql", headers={"Accept": "text/html"})
+    assert "graphiql" not in page.text.lower()
+    assert (
+        production.post("/graphql", json={"query": "{ dimensions { label } }"}).status_code == 200
+    )
+    assert (
+        client_of(served, raise_server_exceptions=False)
+        .post("/graphql", json={"query": "{ __schema { types { name } } }"})
+        .json()["data"]
+    )

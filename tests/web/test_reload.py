@@ -1,0 +1,114 @@
+"""A reload swaps in a good canon and keeps the last good one when the edit is broken."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import time
+import weakref
+from pathlib import Path
+
+import pytest
+from jobframe.web.holder import CanonHolder
+
+from tests.checks.corpus import BASE
+from tests.conftest import serve_folder
+from tests.web.conftest import client_of
+
+TOKEN = "s3cret-admin-token"
+FRAME = '{ roleLevel(family: "Field Operations", level: "P3") { frame(kind: SMART) { text } } }'
+STATUS = "{ canon { version lastReload { trigger succeeded version errors { kind file line } } } }"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(BASE, tmp_path / "canon"))
+
+
+@pytest.fixture
+def holder(folder: Path) -> CanonHolder:
+    return CanonHolder(folder, serve_folder(folder))
+
+
+def edit(folder: Path, old: str, new: str, name: str = "role.ttl") -> None:
+    path = folder / name
+    path.write_text(path.read_text("utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_broken_edit_keeps_the_last_good_canon_and_a_good_edit_is_picked_up(
+    folder: Path, holder: CanonHolder
+) -> None:
+    client = client_of(holder, admin_token=TOKEN)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    before = client.post("/graphql", json={"query": FRAME})
+    first_version = holder.current.canon.version
+
+    edit(folder, '"Runs field visits" .', '"Runs field visits"')  # a syntax error
+    refused = client.post("/admin/reload", headers=auth)
+    assert refused.status_code == 422
+    assert refused.json()["succeeded"] is False
+    assert refused.json()["version"] == first_version
+    assert refused.json()["errors"][0]["kind"] == "syntax"
+    still = client.post("/graphql", json={"query": FRAME})
+    assert still.json() == before.json()
+    assert still.headers["ETag"].startswith(f'"{first_version}-')
+    status = client.post("/graphql", json={"query": STATUS}).json()["data"]["canon"]
+    assert status["version"] == first_version
+    assert status["lastReload"]["succeeded"] is False
+    assert status["lastReload"]["errors"][0]["kind"] == "syntax"
+    assert status["lastReload"]["errors"][0]["file"].endswith("role.ttl")
+
+    edit(folder, '"Runs field visits"', '"Runs field visits and audits" .')
+    accepted = client.post("/admin/reload", headers=auth)
+    assert accepted.status_code == 200 and accepted.json()["succeeded"] is True
+    after = client.post("/graphql", json={"query": FRAME})
+    assert "Runs field visits and audits" in after.json()["data"]["roleLevel"]["frame"]["text"]
+    assert not after.headers["ETag"].startswith(f'"{first_version}-')
+    assert after.headers["ETag"].startswith(f'"{holder.current.canon.version}-')
+
+
+def test_admin_reload_needs_the_token(holder: CanonHolder) -> None:
+    client = client_of(holder, admin_token=TOKEN)
+    assert client.post("/admin/reload").status_code == 401
+    wrong = client.post("/admin/reload", headers={"Authorization": "Bearer nope"})
+    assert wrong.status_code == 401
+    assert wrong.headers["WWW-Authenticate"].startswith("Bearer")
+    assert client.get("/admin/reload").status_code == 405
+
+
+def test_admin_reload_is_absent_without_a_configured_token(holder: CanonHolder) -> None:
+    client = client_of(holder, admin_token=None)
+    assert client.post("/admin/reload", headers={"Authorization": "Bearer "}).status_code == 404
+
+
+def test_request_in_flight_keeps_the_canon_it_started_with(
+    folder: Path, holder: CanonHolder
+) -> None:
+    started = holder.current
+    edit(folder, '"Trains site staff"', '"Trains and coaches site staff"')
+    attempt = asyncio.run(holder.reload("admin"))
+    assert attempt.succeeded
+    assert holder.current is not started
+    texts = [r.text for r in started.canon.role_levels[0].responsibilities]
+    assert "Trains site staff" in texts, "a snapshot is never changed by a reload"
+
+
+def test_watch_reloads_when_a_file_changes(folder: Path, holder: CanonHolder) -> None:
+    first_version = holder.current.canon.version
+    with client_of(holder, watch=True) as client:
+        time.sleep(0.5)  # let the watcher start
+        edit(folder, '"Trains site staff"', '"Trains site staff weekly"')
+        deadline = time.monotonic() + 20
+        while holder.current.canon.version == first_version and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert holder.current.last_reload.trigger == "watch"
+        text = client.post("/graphql", json={"query": FRAME}).json()
+        assert "Trains site staff weekly" in text["data"]["roleLevel"]["frame"]["text"]
+
+
+def test_a_replaced_canon_is_freed(folder: Path, holder: CanonHolder) -> None:
+    """The canon is frozen out of the cyclic GC, so it must free by reference counting."""
+    old = weakref.ref(holder.current.canon)
+    edit(folder, '"Trains site staff"', '"Trains site staff daily"')
+    assert asyncio.run(holder.reload("admin")).succeeded
+    assert old() is None
