@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from jobframe.canon import Canon
 from jobframe.loading import Served, first_load, load_canon
 from jobframe.resources import DEFAULT_CANON_DIR

@@ -4,11 +4,11 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from jobframe.api.schema import schema
-from jobframe.cli import main
 from rdflib import Graph
 from rdflib.namespace import PROV
 
+from jobframe.api.schema import schema
+from jobframe.cli import main
 from tests.conftest import ARCHITECTURE, dimensions, role_level, write_canon
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from jobframe.cli import main
 from jobframe.settings import SETTINGS, SettingError, Settings
 from jobframe.sources import SparqlEndpoint

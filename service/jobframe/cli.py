@@ -16,13 +16,9 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from .canon import Canon, NotFound
-from .checks import check_canon
-from .checks.output import report_json, report_text
+from .checks import check_canon, report_json, report_text
 from .findings import CanonError, Finding
-from .frames.model import FrameKind
-from .frames.rdf import frames_graph
-from .frames.rules import build_frame, build_page
-from .frames.text import frame_text, page_text
+from .frames import FrameKind, build_frame, build_page, frame_text, frames_graph, page_text
 from .loading import Served, first_load, load_canon
 from .settings import SETTINGS, Setting, SettingError, Settings
 from .sources import CanonSource
@@ -110,8 +106,7 @@ def serve(**options: object) -> None:
     the last good canon. With --workers, a reload request reaches one worker: use --watch
     so that every worker reloads.
     """
-    from .web.observability import configure_logging
-    from .web.workers import run
+    from .web import configure_logging, run
 
     configure_logging()
     try:
@@ -203,7 +198,7 @@ def check(canon: CanonSource, output: str, strict: bool) -> None:
 @main.command("export-schema")
 def export_schema() -> None:
     """Print the GraphQL schema (SDL), as published in schema.graphql."""
-    from .api.schema import schema
+    from .api import schema
 
     click.echo(schema.as_str())
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+
 from jobframe.api.context import Context
 from jobframe.api.schema import schema
 from jobframe.loading import Served

@@ -5,7 +5,6 @@ from pathlib import Path
 from jobframe.api.ids import encode_id
 from jobframe.canon import Canon
 from jobframe.loading import Served
-
 from tests.api.conftest import Run, run_query
 from tests.conftest import ARCHITECTURE, dimensions, role_level, serve_folder, write_canon
 

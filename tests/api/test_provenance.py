@@ -9,7 +9,6 @@ from jobframe.canon import Canon
 from jobframe.frames.model import FrameKind
 from jobframe.frames.rules import build_page
 from jobframe.loading import Served
-
 from tests.api.conftest import Run, run_query
 from tests.conftest import (
     ARCHITECTURE,

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import PROV
+
 from jobframe.api.context import Context
 from jobframe.api.ids import encode_id
 from jobframe.api.schema import schema
 from jobframe.canon import Canon
 from jobframe.loading import Served
-from rdflib import Graph, URIRef
-from rdflib.namespace import PROV
-
 from tests.api.conftest import Run
 
 CTO = 'roleLevel(family: "Clinical Trials Operations", level: "M5")'

@@ -9,6 +9,7 @@ from graphql import (
     GraphQLScalarType,
     GraphQLUnionType,
 )
+
 from jobframe.api.schema import schema
 
 ROOT = Path(__file__).resolve().parents[2]

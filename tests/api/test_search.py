@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobframe.canon import Canon
-
 from tests.conftest import ARCHITECTURE, PREFIXES, CanonMaker, role_level, serve_folder, write_canon
 
 from .conftest import run_query

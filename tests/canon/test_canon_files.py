@@ -2,11 +2,11 @@
 
 from pathlib import Path
 
-from jobframe.resources import DEFAULT_CANON_DIR, ONTOLOGY_DIR, VOCABULARY_FILE
-from jobframe.vocabulary import TERMS
 from rdflib import Graph, Literal
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
+from jobframe.resources import DEFAULT_CANON_DIR, ONTOLOGY_DIR, VOCABULARY_FILE
+from jobframe.vocabulary import TERMS
 from tests.conftest import SPEC
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pyshacl_turbo
 import pytest
+from pyshacl import validate
+from rdflib import Graph
+
 from jobframe.checks import check_canon
 from jobframe.checks.shapes import results, shapes_graph
 from jobframe.resources import SHAPES_FILE, VOCABULARY_FILE
 from jobframe.sources.turtle import read_turtle
-from pyshacl import validate
-from rdflib import Graph
-
 from tests.checks.corpus import BASE, CASES, CORPUS, assemble
 
 

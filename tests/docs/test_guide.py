@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from jobframe.cli import main
 from jobframe.resources import DEFAULT_CANON_DIR
 

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from jobframe.api.context import Context
 from jobframe.api.schema import schema
 from jobframe.cli import main

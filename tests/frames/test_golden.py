@@ -4,12 +4,12 @@ from collections.abc import Callable
 
 import pytest
 from click.testing import CliRunner
+
 from jobframe.canon import Canon
 from jobframe.cli import main
 from jobframe.frames.model import FrameKind
 from jobframe.frames.rules import build_frame, build_page
 from jobframe.frames.text import frame_text, page_text
-
 from tests.conftest import SPEC
 
 KINDS = [k.value for k in FrameKind]

@@ -1,11 +1,11 @@
 """The frame rules hold for any canon, not only the shipped one."""
 
 import pytest
+
 from jobframe.canon import Canon, NotFound
 from jobframe.frames.model import Frame, FrameKind, Placeholder
 from jobframe.frames.rules import build_frame
 from jobframe.frames.text import frame_text
-
 from tests.conftest import ARCHITECTURE, PREFIXES, CanonMaker, dimensions, role_level
 
 SIX = ("Scope", "Autonomy", "Complexity", "Impact", "Decision rights", "Leadership")

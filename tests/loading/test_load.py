@@ -5,9 +5,9 @@ The full catalogue of broken canons is the corpus in tests/checks/."""
 from pathlib import Path
 
 import pytest
+
 from jobframe.findings import CanonError, Severity
 from jobframe.loading import load_canon
-
 from tests.conftest import ARCHITECTURE, PREFIXES, dimensions, role_level, write_canon
 
 

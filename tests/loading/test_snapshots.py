@@ -6,12 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from jobframe.checks import check_canon
 from jobframe.frames.model import FrameKind
 from jobframe.frames.rules import build_frame
 from jobframe.frames.text import frame_text
 from jobframe.loading.snapshots import checked, snapshot_key
-
 from tests.checks.corpus import BASE
 
 

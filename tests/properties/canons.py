@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hypothesis import strategies as st
-from jobframe.vocabulary import JF
 from rdflib import RDF, SKOS, XSD, Graph, Literal, Namespace, URIRef
+
+from jobframe.vocabulary import JF
 
 C = Namespace("https://prop.example/canon/")
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from jobframe.checks import check_canon
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
+from jobframe.checks import check_canon
 from tests.properties.canons import C, J, canon_specs, graph_of
 
 MUTATIONS = (

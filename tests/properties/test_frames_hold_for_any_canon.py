@@ -7,12 +7,12 @@ import tempfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
+
 from jobframe.canon.nodes import CanonNode
 from jobframe.checks import check_canon
 from jobframe.frames.model import Blank, Frame, FrameKind, Line, Quote, TemplateText
 from jobframe.frames.rules import TEMPLATES, build_page
 from jobframe.frames.text import frame_text
-
 from tests.properties.canons import CanonSpec, canon_specs, graph_of, write
 
 EXAMPLES = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
 from jobframe.checks import check_canon
 from jobframe.cli import main
 from jobframe.frames.model import FrameKind
@@ -22,7 +23,6 @@ from jobframe.frames.text import frame_text
 from jobframe.resources import DEFAULT_CANON_DIR
 from jobframe.sources import SparqlEndpoint
 from jobframe.web.holder import CanonHolder
-
 from tests.conftest import serve_folder
 from tests.servers import free_port
 

@@ -5,7 +5,6 @@ from pathlib import Path
 from jobframe.resources import VOCABULARY_FILE
 from jobframe.sources.turtle import read_turtle
 from jobframe.sources.version import canon_version
-
 from tests.conftest import PREFIXES
 
 

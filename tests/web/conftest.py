@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from starlette.testclient import TestClient
+
 from jobframe.loading import Served
 from jobframe.resources import DEFAULT_CANON_DIR
 from jobframe.settings import Settings
 from jobframe.web.app import create_app
 from jobframe.web.holder import CanonHolder
-from starlette.testclient import TestClient
 
 
 def client_of(

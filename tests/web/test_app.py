@@ -7,8 +7,8 @@ from pathlib import Path
 
 import httpx2
 import pytest
-from jobframe.loading import Served
 
+from jobframe.loading import Served
 from tests.servers import jobframe_serve
 from tests.web.conftest import client_of
 

@@ -6,11 +6,11 @@ import asyncio
 import shutil
 from pathlib import Path
 
+from starlette.testclient import TestClient
+
 from jobframe.loading import Served
 from jobframe.web.holder import CanonHolder
 from jobframe.web.response_cache import CachedResponse, ResponseCache
-from starlette.testclient import TestClient
-
 from tests.checks.corpus import BASE
 from tests.conftest import serve_folder
 from tests.web.conftest import client_of

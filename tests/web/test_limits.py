@@ -7,8 +7,8 @@ import logging
 import re
 
 import pytest
-from jobframe.loading import Served
 
+from jobframe.loading import Served
 from tests.web.conftest import client_of
 
 ROLE = 'roleLevel(family: "Clinical Trials Operations", level: "M5")'

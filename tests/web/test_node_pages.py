@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
 from jobframe.api.urls import node_url
 from jobframe.canon import Canon
 from jobframe.loading import Served
 from jobframe.vocabulary import JF
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import SKOS
-
 from tests.web.conftest import client_of
 
 M5 = "https://jobframe.example/canon/level/M5"

@@ -9,10 +9,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from jobframe.loading import Served
 from jobframe.web.holder import CanonHolder
 from jobframe.web.observability import MAX_OPERATION_LABELS, JsonFormatter
-
 from tests.checks.corpus import BASE
 from tests.conftest import serve_folder
 from tests.web.conftest import client_of

@@ -9,8 +9,8 @@ import weakref
 from pathlib import Path
 
 import pytest
-from jobframe.web.holder import CanonHolder
 
+from jobframe.web.holder import CanonHolder
 from tests.checks.corpus import BASE
 from tests.conftest import serve_folder
 from tests.web.conftest import client_of

@@ -13,6 +13,9 @@ from typing import ClassVar
 from urllib.parse import parse_qs
 
 import pytest
+from starlette.routing import Mount, Route
+from starlette.testclient import TestClient
+
 from jobframe.api.schema import schema
 from jobframe.checks import check_canon
 from jobframe.loading import Served
@@ -20,9 +23,6 @@ from jobframe.resources import DEFAULT_CANON_DIR
 from jobframe.sources.sparql import CONSTRUCT, SparqlEndpoint
 from jobframe.web.app import create_app
 from jobframe.web.holder import CanonHolder
-from starlette.routing import Mount, Route
-from starlette.testclient import TestClient
-
 from tests.checks.corpus import BASE
 from tests.conftest import PREFIXES, serve_folder
 from tests.web.conftest import client_of

@@ -1,1 +1,11 @@
-"""The GraphQL API: Strawberry types over the checked canon and its frames."""
+"""The GraphQL API: Strawberry types over the checked canon and its frames, the error codes
+a client can see, and the limits every request is held to."""
+
+from .budget import time_budget
+from .context import Context
+from .errors import ErrorCode
+from .limits import Limits
+from .schema import build_schema, schema
+from .urls import node_url
+
+__all__ = ["Context", "ErrorCode", "Limits", "build_schema", "node_url", "schema", "time_budget"]

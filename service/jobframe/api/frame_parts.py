@@ -9,8 +9,7 @@ from typing import Annotated
 
 import strawberry
 
-from ..frames import model
-from ..frames.model import Placeholder
+from ..frames import Placeholder, model
 from .interfaces import CanonNode, wrap
 
 strawberry.enum(Placeholder, description="A blank for the manager to fill in.")

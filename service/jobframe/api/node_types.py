@@ -12,11 +12,7 @@ from enum import Enum
 import strawberry
 
 from ..canon import nodes
-from ..frames import model
-from ..frames.model import FrameKind
-from ..frames.rdf import frames_graph
-from ..frames.rules import build_frame, build_page
-from ..frames.text import frame_text, page_text
+from ..frames import FrameKind, build_frame, build_page, frame_text, frames_graph, model, page_text
 from .context import Info
 from .frame_parts import FrameLine, FrameSection
 from .interfaces import CanonNode

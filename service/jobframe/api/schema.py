@@ -9,8 +9,7 @@ from graphql import GraphQLError
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.types import ExecutionContext
 
-from ..canon import NotFound
-from ..canon.ancestry import ancestry
+from ..canon import NotFound, ancestry
 from .context import Info
 from .errors import ErrorCode, add_code, coded, is_fault
 from .fast_fields import use_direct_resolvers

@@ -6,9 +6,8 @@ from datetime import datetime
 
 import strawberry
 
+from .. import checks, loading
 from .. import findings as fnd
-from ..checks import completeness as comp
-from ..loading import served
 from .context import Info
 from .interfaces import CanonNode, wrap
 from .node_types import RoleLevel
@@ -62,7 +61,7 @@ class Finding:
 
 @strawberry.type(description="A role-level's canon fields and the frame lines it will omit.")
 class CompletenessRow:
-    model: strawberry.Private[comp.CompletenessRow]
+    model: strawberry.Private[checks.CompletenessRow]
 
     @strawberry.field(description="The role-level.")
     def role_level(self) -> RoleLevel:
@@ -86,12 +85,12 @@ class CompletenessRow:
 
     @strawberry.field(description="Each omission, as `frame: n of m rows have no X line (no …)`.")
     def omissions(self) -> list[str]:
-        return [comp.omission_text(o) for o in self.model.omissions]
+        return [checks.omission_text(o) for o in self.model.omissions]
 
 
 @strawberry.type(description="One attempt to load or reload the canon.")
 class ReloadAttempt:
-    model: strawberry.Private[served.ReloadAttempt]
+    model: strawberry.Private[loading.ReloadAttempt]
 
     @strawberry.field(description="When it ended.")
     def at(self) -> datetime:
@@ -116,7 +115,7 @@ class ReloadAttempt:
 
 @strawberry.type(description="The canon being served, for a maintainers' UI.")
 class CanonStatus:
-    model: strawberry.Private[served.Served]
+    model: strawberry.Private[loading.Served]
 
     @strawberry.field(description="Content hash of the canon's triples; also the ETag.")
     def version(self) -> str:

@@ -4,7 +4,10 @@ Compiled from a checked RDF store (`compiler.py`); everything downstream (frames
 node pages, the CLI) reads these values and never the RDF.
 """
 
+from . import nodes
+from .ancestry import ancestry
 from .canon import Canon
+from .compiler import compile_canon
 from .names import NotFound, closest
 from .nodes import (
     CanonNode,
@@ -36,5 +39,8 @@ __all__ = [
     "RubricEntry",
     "Source",
     "Track",
+    "ancestry",
     "closest",
+    "compile_canon",
+    "nodes",
 ]

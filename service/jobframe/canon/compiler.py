@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TypeVar
 
-from ..sources.index import TripleIndex
+from ..sources import TripleIndex
 from ..vocabulary import JF, SKOS_NOTATION, SKOS_PREF_LABEL
 from .canon import Canon
 from .nodes import (

@@ -4,6 +4,16 @@ Run on the RDF store a source was read into; compiles the canon only when nothin
 error. `output.py` prints the report as `jobframe check` does.
 """
 
+from .completeness import CompletenessRow, omission_text
+from .output import finding_json, report_json, report_text
 from .report import CheckReport, check_canon
 
-__all__ = ["CheckReport", "check_canon"]
+__all__ = [
+    "CheckReport",
+    "CompletenessRow",
+    "check_canon",
+    "finding_json",
+    "omission_text",
+    "report_json",
+    "report_text",
+]

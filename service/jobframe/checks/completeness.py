@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 from ..canon import Canon, RoleLevel
 from ..findings import Finding, FindingKind, Location, Severity
-from ..frames.rules import Omission, omissions
-from ..frames.templates import CANON_FIELDS, FRAMES, RUBRIC
-from ..sources.sourcemap import SourceMap
+from ..frames import CANON_FIELDS, FRAMES, RUBRIC, Omission, omissions
+from ..sources import SourceMap
 
 
 @dataclass(frozen=True, slots=True)

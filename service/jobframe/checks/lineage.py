@@ -15,8 +15,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from ..findings import Finding, FindingKind, Severity
-from ..sources.index import TripleIndex
-from ..sources.sourcemap import SourceMap
+from ..sources import SourceMap, TripleIndex
 from ..vocabulary import JF, NAMESPACE, RDF_TYPE, SKOS_NOTATION, SKOS_PREF_LABEL
 
 PARENTS: dict[str, tuple[tuple[str, str], ...]] = {

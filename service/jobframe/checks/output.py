@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from ..findings import Finding, Severity
-from ..frames.templates import CANON_FIELDS
+from ..frames import CANON_FIELDS
 from .completeness import CompletenessRow, omission_text
 from .report import CheckReport
 

@@ -9,16 +9,19 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from ..canon import Canon
-from ..canon.compiler import compile_canon
+from ..canon import Canon, compile_canon
 from ..findings import CanonError, Finding, Severity
 from ..resources import VOCABULARY_FILE
-from ..sources import CanonSource, SparqlEndpoint
-from ..sources.index import TripleIndex
-from ..sources.sourcemap import SourceMap
-from ..sources.sparql import read_sparql
-from ..sources.turtle import read_turtle, turtle_files
-from ..sources.version import canon_version
+from ..sources import (
+    CanonSource,
+    SourceMap,
+    SparqlEndpoint,
+    TripleIndex,
+    canon_version,
+    read_sparql,
+    read_turtle,
+    turtle_files,
+)
 from .completeness import CompletenessRow, completeness, completeness_findings
 from .lineage import lineage_findings
 from .shapes import shape_findings, validate_shapes

@@ -17,8 +17,7 @@ from rdflib.term import Node
 
 from ..findings import Finding, FindingKind, Severity
 from ..resources import SHAPES_FILE
-from ..sources.index import TripleIndex
-from ..sources.sourcemap import SourceMap
+from ..sources import SourceMap, TripleIndex
 from ..vocabulary import NAMESPACE, SKOS_NOTATION, SKOS_PREF_LABEL
 
 

@@ -1,1 +1,33 @@
-"""Goal frames: rules (as data) applied to the checked canon, and their renderings."""
+"""Goal frames: rules (as data, in `templates.py`) applied to the checked canon, and their
+renderings as plain text and RDF. The GraphQL API renders the same values."""
+
+from . import model
+from .model import Field, Frame, FrameKind, Line, Page, Placeholder, Provenance, Row, Section
+from .rdf import frames_graph
+from .rules import TEMPLATES, Omission, build_frame, build_page, omissions
+from .templates import CANON_FIELDS, FRAMES, RUBRIC
+from .text import frame_text, page_text
+
+__all__ = [
+    "CANON_FIELDS",
+    "FRAMES",
+    "RUBRIC",
+    "TEMPLATES",
+    "Field",
+    "Frame",
+    "FrameKind",
+    "Line",
+    "Omission",
+    "Page",
+    "Placeholder",
+    "Provenance",
+    "Row",
+    "Section",
+    "build_frame",
+    "build_page",
+    "frame_text",
+    "frames_graph",
+    "model",
+    "omissions",
+    "page_text",
+]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ..canon.nodes import CanonNode, RoleLevel
+from ..canon import CanonNode, RoleLevel
 
 
 class FrameKind(Enum):

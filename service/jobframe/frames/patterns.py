@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from string import Formatter
 
-from ..canon.nodes import CanonNode
+from ..canon import CanonNode
 from .model import Blank, Line, Part, Placeholder, Provenance, Quote, TemplateText
 
 _PLACEHOLDER = re.compile(r"⟨([^⟩]*)⟩")

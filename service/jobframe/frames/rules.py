@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from ..canon.nodes import CanonNode, RoleLevel
+from ..canon import CanonNode, RoleLevel
 from .model import Field, Frame, FrameKind, Page, Row, Section
 from .patterns import Bindings, Template
 from .specs import Rows, SectionSpec

@@ -9,7 +9,7 @@ is omitted. Bindings a pattern may use: `role` (the role-level), `responsibility
 
 from __future__ import annotations
 
-from ..canon.nodes import CanonNode, DimensionStatement, LevelDimension, Responsibility
+from ..canon import CanonNode, DimensionStatement, LevelDimension, Responsibility
 from ..vocabulary import JF
 from .model import FrameKind
 from .specs import FieldSpec, FrameSpec, PageSpec, Rows, SectionSpec

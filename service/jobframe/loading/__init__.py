@@ -5,6 +5,15 @@ service starts serving. Both check the whole canon first and refuse one with err
 """
 
 from .load import load_canon
-from .served import ReloadAttempt, Served, first_load
+from .served import ReloadAttempt, Served, first_load, now, release_memory
+from .snapshots import checked
 
-__all__ = ["ReloadAttempt", "Served", "first_load", "load_canon"]
+__all__ = [
+    "ReloadAttempt",
+    "Served",
+    "checked",
+    "first_load",
+    "load_canon",
+    "now",
+    "release_memory",
+]

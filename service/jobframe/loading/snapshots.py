@@ -25,8 +25,7 @@ from ..checks import CheckReport, check_canon
 from ..findings import CanonError
 from ..resources import PACKAGE_DIR, SHAPES_FILE, VOCABULARY_FILE
 from ..settings import cache_dir
-from ..sources import CanonSource
-from ..sources.turtle import turtle_files
+from ..sources import CanonSource, turtle_files
 
 log = logging.getLogger("jobframe.snapshots")
 

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .sparql import SparqlEndpoint, parse_sparql
+from .index import TripleIndex
+from .sourcemap import SourceMap
+from .sparql import SparqlEndpoint, parse_sparql, read_sparql
+from .turtle import read_turtle, turtle_files
+from .version import canon_version
 
 CanonSource = Path | SparqlEndpoint
 """A folder of Turtle files, or a SPARQL endpoint holding the same triples."""
@@ -19,4 +23,14 @@ def parse_source(value: str) -> CanonSource:
     return parse_sparql(value) or Path(value)
 
 
-__all__ = ["CanonSource", "SparqlEndpoint", "parse_source"]
+__all__ = [
+    "CanonSource",
+    "SourceMap",
+    "SparqlEndpoint",
+    "TripleIndex",
+    "canon_version",
+    "parse_source",
+    "read_sparql",
+    "read_turtle",
+    "turtle_files",
+]

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from ..checks.output import finding_json
+from ..checks import finding_json
 from .holder import CanonHolder
 
 

@@ -14,7 +14,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..api.limits import Limits
+from ..api import Limits
 from ..resources import QUERIES_DIR, VIEWER_DIR
 from ..settings import Settings
 from .admin import reload_endpoint

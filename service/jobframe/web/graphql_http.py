@@ -15,9 +15,7 @@ from typing import Any
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..api.budget import time_budget
-from ..api.errors import ErrorCode
-from ..api.limits import Limits
+from ..api import ErrorCode, Limits, time_budget
 from .holder import CanonHolder
 from .response_cache import CachedResponse, ResponseCache
 

@@ -7,9 +7,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.asgi import GraphQL
 
-from ..api.context import Context
-from ..api.limits import Limits
-from ..api.schema import build_schema, schema
+from ..api import Context, Limits, build_schema, schema
 from ..loading import Served
 from .graphql_http import SERVED_KEY
 

@@ -12,8 +12,7 @@ import logging
 from collections import Counter
 from dataclasses import replace
 
-from ..loading.served import ReloadAttempt, Served, now, release_memory
-from ..loading.snapshots import checked
+from ..loading import ReloadAttempt, Served, checked, now, release_memory
 from ..sources import CanonSource
 
 log = logging.getLogger("jobframe.reload")

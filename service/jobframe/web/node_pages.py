@@ -15,10 +15,9 @@ from rdflib import RDF, SKOS, Graph, Literal, URIRef
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from ..api.urls import node_url
-from ..canon import Canon, closest
-from ..canon.ancestry import ancestry
-from ..canon.nodes import (
+from ..api import node_url
+from ..canon import (
+    Canon,
     CanonNode,
     DimensionStatement,
     JobFamily,
@@ -26,9 +25,10 @@ from ..canon.nodes import (
     Responsibility,
     RoleLevel,
     RubricEntry,
+    ancestry,
+    closest,
 )
-from ..frames.model import Frame, Line
-from ..frames.rules import build_page
+from ..frames import Frame, Line, build_page
 from ..settings import DEFAULT_IRI_BASE
 from ..vocabulary import JF, JSONLD_CONTEXT, NAMESPACE
 from .holder import CanonHolder
