@@ -18,7 +18,7 @@ import click
 from .canon import Canon, NotFound
 from .checks import check_canon, report_json, report_text
 from .findings import CanonError, Finding
-from .frames import FrameKind, build_frame, build_page, frame_text, frames_graph, page_text
+from .frames import FrameKind, build_frame, build_page, frames_graph
 from .loading import Served, first_load, load_canon
 from .settings import SETTINGS, Setting, SettingError, Settings
 from .sources import CanonSource
@@ -166,9 +166,9 @@ def frame(family: str, level: str, kind: str, output: str, canon: CanonSource) -
         graph = frames_graph(frames)
         click.echo(graph.serialize(format="json-ld", context=JSONLD_CONTEXT), nl=False)
     elif kind == "all":
-        click.echo(page_text(page), nl=False)
+        click.echo(page.text, nl=False)
     else:
-        click.echo(frame_text(frames[0]), nl=False)
+        click.echo(frames[0].text, nl=False)
 
 
 @main.command()

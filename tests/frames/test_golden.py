@@ -9,7 +9,6 @@ from jobframe.canon import Canon
 from jobframe.cli import main
 from jobframe.frames.model import FrameKind
 from jobframe.frames.rules import build_frame, build_page
-from jobframe.frames.text import frame_text, page_text
 from tests.conftest import SPEC
 
 KINDS = [k.value for k in FrameKind]
@@ -18,7 +17,7 @@ KINDS = [k.value for k in FrameKind]
 @pytest.mark.parametrize("kind", KINDS)
 def test_frame_text_equals_golden(canon: Canon, golden: Callable[[str], str], kind: str) -> None:
     role = canon.role_level("Clinical Trials Operations", "M5")
-    assert frame_text(build_frame(role, FrameKind(kind))) == golden(kind)
+    assert (build_frame(role, FrameKind(kind))).text == golden(kind)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -33,7 +32,7 @@ def test_whole_page_holds_every_heading_intro_and_block_of_the_reference(
 ) -> None:
     reference = (SPEC / "reference-page-clinical-trials-operations-M5.txt").read_text("utf-8")
     page = build_page(canon.role_level("Clinical Trials Operations", "M5"))
-    text = page_text(page)
+    text = page.text
     for line in (page.heading.text, page.breadcrumb.text, page.notice):
         assert f"\n{line}\n" in reference
     for frame in page.frames:

@@ -5,7 +5,6 @@ import pytest
 from jobframe.canon import Canon, NotFound
 from jobframe.frames.model import Frame, FrameKind, Placeholder
 from jobframe.frames.rules import build_frame
-from jobframe.frames.text import frame_text
 from tests.conftest import ARCHITECTURE, PREFIXES, CanonMaker, dimensions, role_level
 
 SIX = ("Scope", "Autonomy", "Complexity", "Impact", "Decision rights", "Leadership")
@@ -35,7 +34,7 @@ def test_smart_has_achievable_only_with_a_complexity_rubric(make_canon: CanonMak
     for row in frame_of(without, FrameKind.SMART).sections[0].rows:
         assert row.field("Achievable") is None
         assert [f.name for f in row.fields] == ["Specific", "Measurable", "Relevant", "Time-bound"]
-    assert "Achievable" not in frame_text(frame_of(without, FrameKind.SMART))
+    assert "Achievable" not in (frame_of(without, FrameKind.SMART)).text
 
 
 def test_smart_achievable_quotes_the_rubric_entry(make_canon: CanonMaker) -> None:
@@ -61,7 +60,7 @@ def test_okr_has_kr1_always_and_kr2_for_the_ith_dimension(make_canon: CanonMaker
         'Evidence at this level\'s scope bar: "P3 scope statement" — ⟨target⟩ by ⟨date⟩',
         'Evidence at this level\'s autonomy bar: "P3 autonomy statement" — ⟨target⟩ by ⟨date⟩',
     ]
-    assert "KR2" not in frame_text(frame_of(canon, FrameKind.OKR)).split("Objective 3")[1]
+    assert "KR2" not in (frame_of(canon, FrameKind.OKR)).text.split("Objective 3")[1]
 
 
 def test_okr_pairs_dimensions_by_display_order_not_file_order(make_canon: CanonMaker) -> None:
@@ -84,7 +83,7 @@ def test_mbo_has_standard_only_with_a_knowledge_application_rubric(
     without = make_canon(ARCHITECTURE, dimensions(*SIX), role_level(2, knowledge=False))
     rows = frame_of(without, FrameKind.MBO).sections[0].rows
     assert [[f.name for f in r.fields] for r in rows] == [["Target", "Due"]] * 2
-    assert frame_text(frame_of(without, FrameKind.MBO)).splitlines()[:2] == [
+    assert (frame_of(without, FrameKind.MBO)).text.splitlines()[:2] == [
         "1. Area: Responsibility 1  [source: JFM responsibility (P3) — reused, no distinct"
         " responsibility content]",
         "   Target:   ⟨target⟩   Due: ⟨date⟩",
@@ -96,7 +95,7 @@ def test_scorecard_calibration_lists_an_added_dimension(make_canon: CanonMaker) 
     calibration = frame_of(canon, FrameKind.SCORECARD).sections[1]
     assert calibration.title == "Role calibration"
     assert len(calibration.rows) == 7
-    assert frame_text(frame_of(canon, FrameKind.SCORECARD)).endswith(
+    assert (frame_of(canon, FrameKind.SCORECARD)).text.endswith(
         '  - Meets the influence bar: "P3 influence statement"  →  ⟨target⟩ by ⟨date⟩'
         "   [source: level dimension (Influence)]\n"
     )
@@ -116,7 +115,7 @@ def test_scorecard_leaves_out_a_perspective_without_lines(make_canon: CanonMaker
     no_responsibilities = make_canon(ARCHITECTURE, dimensions("Scope"), role_level(0))
     scorecard = frame_of(no_responsibilities, FrameKind.SCORECARD)
     assert [s.title for s in scorecard.sections] == ["Role calibration"]
-    assert frame_text(scorecard).startswith("Role calibration\n")
+    assert scorecard.text.startswith("Role calibration\n")
 
 
 def test_scorecard_never_has_financial_or_customer(canon: Canon) -> None:
@@ -133,7 +132,7 @@ def test_role_level_without_responsibilities_gives_frames_without_rows(
         frame = frame_of(canon, kind)
         assert frame.sections == ()
         assert frame.lines == ()
-        assert frame_text(frame) == ""
+        assert frame.text == ""
 
 
 def test_placeholders_are_typed_parts(canon: Canon) -> None:

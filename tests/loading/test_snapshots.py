@@ -10,7 +10,6 @@ import pytest
 from jobframe.checks import check_canon
 from jobframe.frames.model import FrameKind
 from jobframe.frames.rules import build_frame
-from jobframe.frames.text import frame_text
 from jobframe.loading.snapshots import checked, snapshot_key
 from tests.checks.corpus import BASE
 
@@ -31,9 +30,9 @@ def test_restored_canon_is_identical_to_a_fresh_check(folder: Path, tmp_path: Pa
     assert restored.canon.version == fresh.canon.version
     assert restored.findings == fresh.findings
     for kind in FrameKind:
-        assert frame_text(build_frame(restored.canon.role_levels[0], kind)) == frame_text(
+        assert (build_frame(restored.canon.role_levels[0], kind)).text == (
             build_frame(fresh.canon.role_levels[0], kind)
-        )
+        ).text
     assert restored.canon.role_level("Field Operations", "P3").label == "Field Operations — P3"
 
 

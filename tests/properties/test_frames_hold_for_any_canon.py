@@ -12,7 +12,6 @@ from jobframe.canon.nodes import CanonNode
 from jobframe.checks import check_canon
 from jobframe.frames.model import Blank, Frame, FrameKind, Line, Quote, TemplateText
 from jobframe.frames.rules import TEMPLATES, build_page
-from jobframe.frames.text import frame_text
 from tests.properties.canons import CanonSpec, canon_specs, graph_of, write
 
 EXAMPLES = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -30,7 +29,7 @@ def assert_line_is_canon_or_template(line: Line, nodes: dict[str, CanonNode]) ->
 
 
 def assert_text_renders_the_structure(frame: Frame) -> None:
-    text = frame_text(frame)
+    text = frame.text
     position = 0
     for line in frame.lines:
         found = text.find(line.text, position)

@@ -19,7 +19,6 @@ from jobframe.checks import check_canon
 from jobframe.cli import main
 from jobframe.frames.model import FrameKind
 from jobframe.frames.rules import build_frame
-from jobframe.frames.text import frame_text
 from jobframe.resources import DEFAULT_CANON_DIR
 from jobframe.sources import SparqlEndpoint
 from jobframe.web.holder import CanonHolder
@@ -73,7 +72,7 @@ def test_frames_from_the_endpoint_equal_frames_from_the_files(
     for kind in FrameKind:
         ours = build_frame(from_endpoint.canon.role_levels[0], kind)
         theirs = build_frame(from_files.canon.role_levels[0], kind)
-        assert frame_text(ours) == frame_text(theirs)
+        assert ours.text == theirs.text
 
 
 def test_cli_reads_the_endpoint_from_the_canon_option(

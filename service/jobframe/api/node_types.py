@@ -12,7 +12,7 @@ from enum import Enum
 import strawberry
 
 from ..canon import nodes
-from ..frames import FrameKind, build_frame, build_page, frame_text, frames_graph, model, page_text
+from ..frames import FrameKind, build_frame, build_page, frames_graph, model
 from .context import Info
 from .frame_parts import FrameLine, FrameSection
 from .interfaces import CanonNode
@@ -209,7 +209,7 @@ class Frame:
 
     @strawberry.field(description="The frame as plain text (the page's “Copy / print as text”).")
     def text(self) -> str:
-        return frame_text(self.model)
+        return self.model.text
 
     @strawberry.field(description="The frame's lines as RDF, with prov:wasQuotedFrom edges.")
     def rdf(self, format: RdfFormat = RdfFormat.TURTLE) -> str:
@@ -238,7 +238,7 @@ class GoalPage:
 
     @strawberry.field(description="The whole page as plain text.")
     def text(self) -> str:
-        return page_text(self.model)
+        return self.model.text
 
 
 NODE_TYPES: tuple[type[CanonNode], ...] = (

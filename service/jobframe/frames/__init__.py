@@ -6,7 +6,6 @@ from .model import Field, Frame, FrameKind, Line, Page, Placeholder, Provenance,
 from .rdf import frames_graph
 from .rules import TEMPLATES, Omission, build_frame, build_page, omissions
 from .templates import CANON_FIELDS, FRAMES, RUBRIC
-from .text import frame_text, page_text
 
 __all__ = [
     "CANON_FIELDS",
@@ -25,9 +24,7 @@ __all__ = [
     "Section",
     "build_frame",
     "build_page",
-    "frame_text",
     "frames_graph",
     "model",
     "omissions",
-    "page_text",
 ]

@@ -6,30 +6,26 @@ Renderers (plain text, GraphQL, RDF) read these values; none of them holds wordi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
 
 from ..canon import CanonNode, RoleLevel
+from .specs import FrameKind, FrameSpec, Placeholder
+from .text import frame_text, page_text
 
-
-class FrameKind(Enum):
-    """The four goal frames."""
-
-    SMART = "smart"
-    OKR = "okr"
-    MBO = "mbo"
-    SCORECARD = "scorecard"
-
-
-class Placeholder(Enum):
-    """A blank the manager fills in; shown as ⟨target⟩, ⟨baseline⟩ or ⟨date⟩."""
-
-    TARGET = "target"
-    BASELINE = "baseline"
-    DATE = "date"
-
-    @property
-    def text(self) -> str:
-        return f"⟨{self.value}⟩"
+__all__ = [
+    "Blank",
+    "Field",
+    "Frame",
+    "FrameKind",
+    "Line",
+    "Page",
+    "Part",
+    "Placeholder",
+    "Provenance",
+    "Quote",
+    "Row",
+    "Section",
+    "TemplateText",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +106,13 @@ class Row:
     """The heading's canon value the tag names: where a reader follows the tag to."""
     fields: tuple[Field, ...]
 
+    @property
+    def values(self) -> dict[str, str]:
+        """What a plain-text layout may name: `n`, `heading`, `tag` and each field's name."""
+        values = {"n": str(self.number), "heading": self.heading.text, "tag": self.tag or ""}
+        values.update((f.name, f.line.text) for f in self.fields)
+        return values
+
     def field(self, name: str) -> Line | None:
         return next((f.line for f in self.fields if f.name == name), None)
 
@@ -128,13 +131,37 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Frame:
-    """One goal frame of one role-level."""
+    """One goal frame of one role-level, with the definition it was built from."""
 
-    kind: FrameKind
-    title: str
-    intro: str
+    spec: FrameSpec
     role_level: RoleLevel
     sections: tuple[Section, ...]
+
+    @property
+    def kind(self) -> FrameKind:
+        return self.spec.kind
+
+    @property
+    def title(self) -> str:
+        """The frame's heading, such as `SMART goals`."""
+        return self.spec.title
+
+    @property
+    def intro(self) -> str:
+        """The sentence under the heading."""
+        return self.spec.intro
+
+    @property
+    def text(self) -> str:
+        """The frame as plain text (the page's "Copy / print as text"); empty without rows."""
+        by_title = {s.title: s for s in self.spec.sections}
+        return frame_text(
+            self.spec,
+            [
+                (section.title, by_title[section.title], [r.values for r in section.rows])
+                for section in self.sections
+            ],
+        )
 
     @property
     def lines(self) -> tuple[Line, ...]:
@@ -151,3 +178,9 @@ class Page:
     breadcrumb: Line
     notice: str
     frames: tuple[Frame, ...]
+
+    @property
+    def text(self) -> str:
+        """The whole page as plain text: header, then each frame's title, intro and text."""
+        header = (self.heading.text, self.breadcrumb.text, self.notice)
+        return page_text(header, [(f.title, f.intro, f.text) for f in self.frames])

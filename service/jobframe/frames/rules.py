@@ -99,8 +99,7 @@ def build_frame(role: RoleLevel, kind: FrameKind) -> Frame:
             rows.append(Row(number, heading, tag, tagged, fields))
         if rows:
             sections.append(Section(compiled.spec.title, tuple(rows)))
-    spec = FRAMES[kind]
-    return Frame(kind, spec.title, spec.intro, role, tuple(sections))
+    return Frame(FRAMES[kind], role, tuple(sections))
 
 
 @dataclass(frozen=True, slots=True)

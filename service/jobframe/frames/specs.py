@@ -5,7 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from .model import FrameKind
+
+class FrameKind(Enum):
+    """The four goal frames."""
+
+    SMART = "smart"
+    OKR = "okr"
+    MBO = "mbo"
+    SCORECARD = "scorecard"
+
+
+class Placeholder(Enum):
+    """A blank the manager fills in; shown as ⟨target⟩, ⟨baseline⟩ or ⟨date⟩."""
+
+    TARGET = "target"
+    BASELINE = "baseline"
+    DATE = "date"
+
+    @property
+    def text(self) -> str:
+        return f"⟨{self.value}⟩"
 
 
 class Rows(Enum):

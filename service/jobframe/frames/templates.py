@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from ..canon import CanonNode, DimensionStatement, LevelDimension, Responsibility
 from ..vocabulary import JF
-from .model import FrameKind
-from .specs import FieldSpec, FrameSpec, PageSpec, Rows, SectionSpec
+from .specs import FieldSpec, FrameKind, FrameSpec, PageSpec, Rows, SectionSpec
 
 RUBRIC: dict[str, str] = {
     "complexity": JF.ComplexityProblemSolving,

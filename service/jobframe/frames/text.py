@@ -1,17 +1,20 @@
-"""Plain-text rendering: the page's "Copy / print as text" blocks, from structured frames."""
+"""Plain-text rendering: the page's "Copy / print as text" blocks, laid out as the frame
+definitions say (`SectionSpec.text`, `FrameSpec.row_gap`).
+
+Works on plain strings, so that the frame model can offer `.text` without this module
+knowing the model.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from string import Formatter
 
-from .model import Frame, Page, Row
-from .specs import SectionSpec
-from .templates import FRAMES
+from .specs import FrameSpec, SectionSpec
 
 
-def _row_text(row: Row, spec: SectionSpec) -> list[str]:
-    values = {"n": str(row.number), "heading": row.heading.text, "tag": row.tag or ""}
-    values.update((f.name, f.line.text) for f in row.fields)
+def row_lines(spec: SectionSpec, values: Mapping[str, str]) -> list[str]:
+    """A row's lines; a layout line naming a value the row lacks (a field) is left out."""
     lines = []
     for layout in spec.text:
         names = {name for _, name, _, _ in Formatter().parse(layout) if name is not None}
@@ -20,27 +23,28 @@ def _row_text(row: Row, spec: SectionSpec) -> list[str]:
     return lines
 
 
-def frame_text(frame: Frame) -> str:
-    """The frame as plain text; an empty string for a frame without rows."""
-    spec = FRAMES[frame.kind]
-    by_title = {s.title: s for s in spec.sections}
+SectionRows = tuple[str | None, SectionSpec, Sequence[Mapping[str, str]]]
+"""A section's title, its definition and its rows' values."""
+
+
+def frame_text(spec: FrameSpec, sections: Iterable[SectionRows]) -> str:
+    """A frame's text block; an empty string for a frame without rows."""
     blocks = []
-    for section in frame.sections:
-        section_spec = by_title[section.title]
-        rows = [_row_text(row, section_spec) for row in section.rows]
+    for title, section_spec, rows in sections:
+        lines = [row_lines(section_spec, values) for values in rows]
         if spec.row_gap:
-            body = "\n\n".join("\n".join(r) for r in rows)
+            body = "\n\n".join("\n".join(r) for r in lines)
         else:
-            body = "\n".join(line for r in rows for line in r)
-        blocks.append(f"{section.title}\n{body}" if section.title else body)
+            body = "\n".join(line for r in lines for line in r)
+        blocks.append(f"{title}\n{body}" if title else body)
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
-def page_text(page: Page) -> str:
-    """The whole page: header, then each frame's title, intro and text block."""
-    blocks = [page.heading.text, page.breadcrumb.text, page.notice]
-    for frame in page.frames:
-        blocks += [frame.title, frame.intro]
-        if frame.sections:
-            blocks.append(frame_text(frame).rstrip("\n"))
+def page_text(header: Sequence[str], frames: Iterable[tuple[str, str, str]]) -> str:
+    """The page: its header lines, then each frame's title, intro and text (when it has one)."""
+    blocks = list(header)
+    for title, intro, text in frames:
+        blocks += [title, intro]
+        if text:
+            blocks.append(text.rstrip("\n"))
     return "\n\n".join(blocks) + "\n"
