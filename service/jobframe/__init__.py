@@ -1,4 +1,133 @@
 """JobFrame: goal frames derived verbatim from a job-architecture canon, with provenance.
 
-Data flows one way: Turtle files -> RDF graph -> checked canon -> frames -> GraphQL, CLI, text.
+The Python API, for notebooks, scripts and services that embed JobFrame without HTTP.
+Load a canon (a folder of Turtle files, a list of files, or a SPARQL endpoint), pick a
+role-level, and read its frames:
+
+>>> import jobframe
+>>> canon = jobframe.load()  # the embedded canon; or jobframe.load("path/to/canon")
+>>> role = canon.role_level("Clinical Trials Operations", "M5")
+>>> smart = jobframe.frame(role, "smart")
+>>> smart.title
+'SMART goals'
+>>> print(smart.text.splitlines()[1])
+   Specific:    Deliver: "Serves as department head for Clinical Operations, owning the ...
+
+Every line says where its canon text comes from:
+
+>>> row = smart.sections[0].rows[0]
+>>> row.tag
+'JFM responsibility (M5)'
+>>> specific = row.field("Specific")
+>>> [(type(s.node).__name__, s.node.order, s.label) for s in specific.sources]
+[('Responsibility', 1, 'JFM responsibility (M5)')]
+>>> specific.sources[0].quote == row.heading.text
+True
+
+A canon that cannot be served raises `CanonError` carrying every finding; `check` reports
+them without raising:
+
+>>> report = jobframe.check()
+>>> report.passes(), len(report.errors)
+(True, 0)
+
+Everything named in `__all__` is public and typed; other modules are internal.
 """
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from .canon import Canon, CanonNode, JobFamily, Level, NotFound, RoleLevel
+from .checks import CheckReport, check_canon
+from .findings import CanonError, Finding, FindingKind, Location, Severity
+from .frames import Field, Frame, FrameKind, Line, Page, Placeholder, Provenance, Row, Section
+from .frames import build_frame as _build_frame
+from .frames import build_page as _build_page
+from .loading import load_canon
+from .resources import DEFAULT_CANON_DIR
+from .sources import CanonSource, SparqlEndpoint, TurtleFiles, parse_source
+
+try:
+    __version__ = version("jobframe")
+except PackageNotFoundError:  # running from a checkout that was never installed
+    __version__ = "0+unknown"
+
+Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | SparqlEndpoint
+"""What a canon can be read from: a folder (a path, or a string), an iterable of Turtle
+files, a `SparqlEndpoint`, or a string `sparql+http(s)://host/query`."""
+
+EMBEDDED_CANON: Path = DEFAULT_CANON_DIR
+"""The canon shipped with JobFrame (the reference page's role-level)."""
+
+Report = CheckReport
+"""What `check` returns: every finding, the completeness of each role-level, and the
+compiled canon when there are no errors."""
+
+
+def _source(source: Source) -> CanonSource:
+    if isinstance(source, SparqlEndpoint):
+        return source
+    if isinstance(source, str):
+        return parse_source(source)
+    if isinstance(source, os.PathLike):
+        return Path(source)
+    return TurtleFiles(tuple(Path(p) for p in source))
+
+
+def load(source: Source = EMBEDDED_CANON) -> Canon:
+    """The checked canon of `source`, read with JobFrame's vocabulary and checked against
+    its shapes. Raises `CanonError` (with `.findings`) when the canon has errors."""
+    return load_canon(_source(source))
+
+
+def check(source: Source = EMBEDDED_CANON) -> Report:
+    """Check `source` without raising: syntax, shapes, lineage and completeness findings."""
+    return check_canon(_source(source))
+
+
+def frame(role_level: RoleLevel, kind: FrameKind | str) -> Frame:
+    """One goal frame of a role-level: `kind` is a `FrameKind` or its name (`"smart"`,
+    `"okr"`, `"mbo"`, `"scorecard"`). Rows the canon does not back are omitted."""
+    return _build_frame(role_level, kind if isinstance(kind, FrameKind) else FrameKind(kind))
+
+
+def page(role_level: RoleLevel) -> Page:
+    """The role-level's goal-templates page: heading, breadcrumb, notice and the four frames."""
+    return _build_page(role_level)
+
+
+__all__ = [
+    "EMBEDDED_CANON",
+    "Canon",
+    "CanonError",
+    "CanonNode",
+    "Field",
+    "Finding",
+    "FindingKind",
+    "Frame",
+    "FrameKind",
+    "JobFamily",
+    "Level",
+    "Line",
+    "Location",
+    "NotFound",
+    "Page",
+    "Placeholder",
+    "Provenance",
+    "Report",
+    "RoleLevel",
+    "Row",
+    "Section",
+    "Severity",
+    "Source",
+    "SparqlEndpoint",
+    "__version__",
+    "check",
+    "frame",
+    "load",
+    "page",
+]

@@ -11,11 +11,11 @@ from pathlib import Path
 from .index import TripleIndex
 from .sourcemap import SourceMap
 from .sparql import SparqlEndpoint, parse_sparql, read_sparql
-from .turtle import read_turtle, turtle_files
+from .turtle import TurtleFiles, read_turtle, turtle_files
 from .version import canon_version
 
-CanonSource = Path | SparqlEndpoint
-"""A folder of Turtle files, or a SPARQL endpoint holding the same triples."""
+CanonSource = Path | TurtleFiles | SparqlEndpoint
+"""A folder of Turtle files, a list of them, or a SPARQL endpoint holding the same triples."""
 
 
 def parse_source(value: str) -> CanonSource:
@@ -28,6 +28,7 @@ __all__ = [
     "SourceMap",
     "SparqlEndpoint",
     "TripleIndex",
+    "TurtleFiles",
     "canon_version",
     "parse_source",
     "read_sparql",

@@ -7,6 +7,7 @@ and the other files are still read, so every broken file is reported in one pass
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -14,12 +15,24 @@ import pyoxigraph as ox
 from ..findings import CanonError, Finding, FindingKind, Location, Severity
 
 
-def turtle_files(folder: Path) -> list[Path]:
-    """Every `.ttl` file under `folder`, in a stable order.
+@dataclass(frozen=True, slots=True)
+class TurtleFiles:
+    """A canon given as a list of Turtle files rather than a folder (the Python API's)."""
+
+    paths: tuple[Path, ...]
+
+    def __str__(self) -> str:
+        return ", ".join(str(p) for p in self.paths)
+
+
+def turtle_files(folder: Path | TurtleFiles) -> list[Path]:
+    """Every `.ttl` file under `folder` in a stable order, or the files listed, in order.
 
     A link that leads outside the folder is refused: a canon may only make the service read
     files inside its own folder.
     """
+    if isinstance(folder, TurtleFiles):
+        return _listed(folder)
     if not folder.is_dir():
         raise CanonError(
             (
@@ -49,6 +62,24 @@ def turtle_files(folder: Path) -> list[Path]:
             )
         )
     return files
+
+
+def _listed(files: TurtleFiles) -> list[Path]:
+    missing = [p for p in files.paths if not p.is_file()]
+    if missing:
+        raise CanonError(
+            tuple(
+                Finding(
+                    FindingKind.MISSING,
+                    Severity.ERROR,
+                    Location(file=str(p)),
+                    "canon file does not exist",
+                    "name Turtle files that exist, or a folder of them",
+                )
+                for p in missing
+            )
+        )
+    return list(files.paths)
 
 
 def read_turtle(files: Iterable[Path]) -> tuple[ox.Store, tuple[Finding, ...]]:
