@@ -4,6 +4,7 @@ The Python API, for notebooks, scripts and services that embed JobFrame without 
 Load a canon (a folder of Turtle files, a list of files, or a SPARQL endpoint), pick a
 role-level, and read its frames:
 
+```python
 >>> import jobframe
 >>> canon = jobframe.load()  # the embedded canon; or jobframe.load("path/to/canon")
 >>> role = canon.role_level("Clinical Trials Operations", "M5")
@@ -13,8 +14,11 @@ role-level, and read its frames:
 >>> print(smart.text.splitlines()[1])
    Specific:    Deliver: "Serves as department head for Clinical Operations, owning the ...
 
+```
+
 Every line says where its canon text comes from:
 
+```python
 >>> row = smart.sections[0].rows[0]
 >>> row.tag
 'JFM responsibility (M5)'
@@ -24,12 +28,17 @@ Every line says where its canon text comes from:
 >>> specific.sources[0].quote == row.heading.text
 True
 
+```
+
 A canon that cannot be served raises `CanonError` carrying every finding; `check` reports
 them without raising:
 
+```python
 >>> report = jobframe.check()
 >>> report.passes(), len(report.errors)
 (True, 0)
+
+```
 
 Everything named in `__all__` is public and typed; other modules are internal.
 """

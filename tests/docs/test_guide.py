@@ -45,7 +45,7 @@ def test_guide_command_prints_what_the_guide_shows(
     guide_canon: Path, command: str, shown: str
 ) -> None:
     args = shlex.split(command)
-    assert args[0] == "jobframe"
+    assert args[0] == ".venv/bin/jobframe", "commands run as written in a fresh shell"
     result = CliRunner().invoke(main, args[1:])
     assert result.exit_code == 0, result.output
     if args[1] == "check":  # the guide shows the findings, not the path-dependent summary
