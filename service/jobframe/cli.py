@@ -18,11 +18,10 @@ import click
 from .canon import Canon, NotFound
 from .checks import check_canon, report_json, report_text
 from .findings import CanonError, Finding
-from .frames import FrameKind, build_frame, build_page, frames_graph
+from .frames import FrameKind, build_frame, build_page, serialize_frames
 from .loading import Served, first_load, load_canon
 from .settings import SETTINGS, Setting, SettingError, Settings
 from .sources import CanonSource
-from .vocabulary import JSONLD_CONTEXT
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -160,11 +159,8 @@ def frame(family: str, level: str, kind: str, output: str, canon: CanonSource) -
         raise click.ClickException(str(error)) from None
     page = build_page(role)
     frames = page.frames if kind == "all" else (build_frame(role, FrameKind(kind)),)
-    if output == "turtle":
-        click.echo(frames_graph(frames).serialize(format="turtle"), nl=False)
-    elif output == "json-ld":
-        graph = frames_graph(frames)
-        click.echo(graph.serialize(format="json-ld", context=JSONLD_CONTEXT), nl=False)
+    if output != "text":
+        click.echo(serialize_frames(frames, output), nl=output == "json-ld")
     elif kind == "all":
         click.echo(page.text, nl=False)
     else:

@@ -53,6 +53,7 @@ JSONLD_CONTEXT: Final = {
     "jf": NAMESPACE,
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "prov": "http://www.w3.org/ns/prov#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "label": "skos:prefLabel",
     "notation": "skos:notation",
     "text": "jf:text",

@@ -12,7 +12,7 @@ from enum import Enum
 import strawberry
 
 from ..canon import nodes
-from ..frames import FrameKind, build_frame, build_page, frames_graph, model
+from ..frames import FrameKind, build_frame, build_page, model, serialize_frames
 from .context import Info
 from .frame_parts import FrameLine, FrameSection
 from .interfaces import CanonNode
@@ -213,7 +213,7 @@ class Frame:
 
     @strawberry.field(description="The frame's lines as RDF, with prov:wasQuotedFrom edges.")
     def rdf(self, format: RdfFormat = RdfFormat.TURTLE) -> str:
-        return frames_graph([self.model]).serialize(format=format.value)
+        return serialize_frames([self.model], format.value)
 
 
 @strawberry.type(description="A role-level's goal-templates page: header lines and four frames.")

@@ -3,13 +3,14 @@ renderings as plain text and RDF. The GraphQL API renders the same values."""
 
 from . import model
 from .model import Field, Frame, FrameKind, Line, Page, Placeholder, Provenance, Row, Section
-from .rdf import frames_graph
+from .rdf import RDF_FORMATS, frames_graph, serialize_frames
 from .rules import TEMPLATES, Omission, build_frame, build_page, omissions
 from .templates import CANON_FIELDS, FRAMES, RUBRIC
 
 __all__ = [
     "CANON_FIELDS",
     "FRAMES",
+    "RDF_FORMATS",
     "RUBRIC",
     "TEMPLATES",
     "Field",
@@ -27,4 +28,5 @@ __all__ = [
     "frames_graph",
     "model",
     "omissions",
+    "serialize_frames",
 ]

@@ -5,13 +5,17 @@ This renderer builds a new graph from frame values; it never reads the canon gra
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Sequence
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
-from ..vocabulary import JF, NAMESPACE
+from ..vocabulary import JF, JSONLD_CONTEXT, NAMESPACE
 from .model import Frame
+
+RDF_FORMATS = ("turtle", "json-ld", "nt")
+"""The serialisations `serialize_frames` writes."""
 
 
 def frames_graph(frames: Iterable[Frame]) -> Graph:
@@ -32,9 +36,9 @@ def frames_graph(frames: Iterable[Frame]) -> Graph:
             graph.add((line_iri, URIRef(JF.position), Literal(position, datatype=XSD.integer)))
             if line.template is not None:
                 graph.add((line_iri, URIRef(JF.template), Literal(line.template)))
-            for source in line.sources:
+            for number, source in enumerate(line.sources, start=1):
                 node = URIRef(source.node.iri)
-                quotation = BNode()
+                quotation = _quotation(frame, position, number)
                 graph.add((line_iri, PROV.wasQuotedFrom, node))
                 graph.add((line_iri, PROV.qualifiedQuotation, quotation))
                 graph.add((quotation, RDF.type, PROV.Quotation))
@@ -43,3 +47,55 @@ def frames_graph(frames: Iterable[Frame]) -> Graph:
                 if source.label is not None:
                     graph.add((quotation, RDFS.label, Literal(source.label)))
     return graph
+
+
+def _quotation(frame: Frame, position: int, number: int) -> BNode:
+    """A quotation's blank node, labelled by its place so that every export is the same."""
+    return BNode(f"{frame.kind.value}-{position}-q{number}")
+
+
+def serialize_frames(frames: Sequence[Frame], format: str) -> str:
+    """The frames' lines as Turtle, N-Triples or JSON-LD.
+
+    JSON-LD is compacted with the context the node pages use, and keeps reading order: each
+    frame, then its lines by `jf:position`, each followed by its quotations; a frame's
+    members and a line's quotations and sources are listed in the order the line reads.
+    """
+    graph = frames_graph(frames)
+    if format != "json-ld":
+        return graph.serialize(format=format)
+    data = json.loads(graph.serialize(format="json-ld", context=JSONLD_CONTEXT))
+    context = data["@context"]
+    nodes = data.get("@graph") or [{k: v for k, v in data.items() if k != "@context"}]
+    order: dict[str, int] = {}
+    within: dict[str, dict[str, int]] = {}
+    for frame in frames:
+        frame_iri = f"{frame.role_level.iri}/frames/{frame.kind.value}"
+        order[frame_iri] = len(order)
+        within[frame_iri] = {}
+        for position, line in enumerate(frame.lines, start=1):
+            line_iri = f"{frame_iri}/line/{position}"
+            order[line_iri] = within[frame_iri][line_iri] = len(order)
+            within[line_iri] = {}
+            for number, source in enumerate(line.sources, start=1):
+                quotation = f"_:{_quotation(frame, position, number)}"
+                order[quotation] = within[line_iri][quotation] = len(order)
+                within[line_iri].setdefault(source.node.iri, number)
+
+    def rank(ranks: dict[str, int], value: object) -> int:
+        iri = _expand(value["@id"], context) if isinstance(value, dict) else ""
+        return ranks.get(iri, len(order))
+
+    for node in nodes:
+        ranks = within.get(node.get("@id", ""), {})
+        for values in node.values():
+            if isinstance(values, list):
+                values.sort(key=lambda v: rank(ranks, v))
+    nodes.sort(key=lambda node: order.get(node.get("@id", ""), len(order)))
+    return json.dumps({"@context": context, "@graph": nodes}, indent=2, ensure_ascii=False)
+
+
+def _expand(iri: str, context: dict[str, str]) -> str:
+    """A compact IRI (`jf:KnowledgeApplication`) in full, by the context's prefixes."""
+    prefix, colon, rest = iri.partition(":")
+    return context[prefix] + rest if colon and prefix in context else iri
