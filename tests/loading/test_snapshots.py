@@ -10,7 +10,8 @@ import pytest
 from jobframe.checks import check_canon
 from jobframe.frames.model import FrameKind
 from jobframe.frames.rules import build_frame
-from jobframe.loading.snapshots import checked, snapshot_key
+from jobframe.loading.snapshots import checked, code_files, snapshot_key
+from jobframe.resources import PACKAGE_DIR
 from tests.checks.corpus import BASE
 
 
@@ -64,3 +65,16 @@ def test_snapshots_can_be_turned_off(
     monkeypatch.setenv("JOBFRAME_CACHE_DIR", "off")
     assert checked(folder).canon is not None
     assert not (tmp_path / "cache").exists()
+
+
+def test_snapshots_are_keyed_by_every_module_of_the_package() -> None:
+    hashed = {p.relative_to(PACKAGE_DIR).as_posix() for p in code_files()}
+    assert {
+        "frames/templates.py",
+        "frames/rules.py",
+        "checks/shapes.py",
+        "canon/compiler.py",
+        "sources/turtle.py",
+        "loading/snapshots.py",
+    } <= hashed
+    assert hashed == {p.relative_to(PACKAGE_DIR).as_posix() for p in PACKAGE_DIR.rglob("*.py")}

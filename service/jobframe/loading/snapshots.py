@@ -30,15 +30,18 @@ from ..sources import CanonSource, turtle_files
 log = logging.getLogger("jobframe.snapshots")
 
 
+def code_files() -> list[Path]:
+    """Every module of the whole package, not only this folder's: an edit to the frame
+    rules or the checks invalidates snapshots as surely as one to the compiler."""
+    return sorted(PACKAGE_DIR.rglob("*.py"))
+
+
 @cache
 def _code_digest() -> bytes:
-    """All of the package's code: a snapshot from other code is never restored.
-
-    Hashes every module of the whole package (not only this folder's), so an edit to the
-    frame rules or the checks invalidates snapshots as surely as one to the compiler.
-    """
+    """All of the package's code: a snapshot from other code is never restored."""
     digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+    for path in code_files():
+        digest.update(f"{path.relative_to(PACKAGE_DIR)}\0".encode())
         digest.update(path.read_bytes())
     return digest.digest()
 
