@@ -3,6 +3,7 @@ a schema that drops a field they use fails that check, and the built example run
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -69,3 +70,29 @@ def test_the_example_prints_every_line_with_the_node_behind_it(
         if field:
             assert f"   {field[1]}: {field[2]}\n" in printed
     assert f"{url}/canon/role/clinical-trials-operations/M5/responsibility/1" in printed
+
+
+ENGINES = """
+const lock = require("./package-lock.json");
+const semver = require("semver");
+const node = JSON.parse(process.argv[1]);
+const refused = Object.entries(lock.packages)
+  .filter(([, p]) => p.engines && p.engines.node && !semver.satisfies(node, p.engines.node))
+  .map(([name, p]) => `${name} wants node ${p.engines.node}`);
+console.log(JSON.stringify(refused));
+"""
+
+
+def test_every_locked_package_runs_on_the_node_the_project_names() -> None:
+    """`npm ci` on Node 20 (what package.json's engines names) prints no EBADENGINE."""
+    named = json.loads((ROOT / "package.json").read_text("utf-8"))["engines"]["node"]
+    assert named == ">=20"
+    for version in ("20.5.0", "20.20.2", "22.12.0"):
+        result = subprocess.run(
+            ["node", "-e", ENGINES, json.dumps(version)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert json.loads(result.stdout) == [], f"on Node {version}"
