@@ -50,7 +50,12 @@ def _option(setting: Setting) -> Callable[[_F], _F]:
     shown = setting.shown_default or True
     if setting.kind is bool:
         return click.option(
-            setting.flag, setting.name, is_flag=True, envvar=setting.env, help=setting.help
+            setting.flag,
+            setting.name,
+            is_flag=True,
+            envvar=setting.env,
+            show_envvar=True,
+            help=setting.help,
         )
     return click.option(
         setting.flag,

@@ -32,54 +32,40 @@ def turtle_files(folder: Path | TurtleFiles) -> list[Path]:
     files inside its own folder.
     """
     if isinstance(folder, TurtleFiles):
-        return _listed(folder)
-    if not folder.is_dir():
-        raise CanonError(
-            (
-                Finding(
-                    FindingKind.MISSING,
-                    Severity.ERROR,
-                    Location(file=str(folder)),
-                    "canon folder does not exist",
-                    "pass --canon a folder of Turtle files",
-                ),
+        missing = [p for p in folder.paths if not p.is_file()]
+        if missing:
+            raise _refused(
+                FindingKind.MISSING,
+                missing,
+                "canon file does not exist",
+                "name Turtle files that exist, or a folder of them",
             )
+        return list(folder.paths)
+    if not folder.is_dir():
+        raise _refused(
+            FindingKind.MISSING,
+            [folder],
+            "canon folder does not exist",
+            "pass --canon a folder of Turtle files",
         )
     root = folder.resolve()
     files = sorted(folder.rglob("*.ttl"))
     outside = [p for p in files if not p.resolve().is_relative_to(root)]
     if outside:
-        raise CanonError(
-            tuple(
-                Finding(
-                    FindingKind.OUTSIDE,
-                    Severity.ERROR,
-                    Location(file=str(p)),
-                    "this file links outside the canon folder and is not read",
-                    "copy the file into the canon folder instead of linking to it",
-                )
-                for p in outside
-            )
+        raise _refused(
+            FindingKind.OUTSIDE,
+            outside,
+            "this file links outside the canon folder and is not read",
+            "copy the file into the canon folder instead of linking to it",
         )
     return files
 
 
-def _listed(files: TurtleFiles) -> list[Path]:
-    missing = [p for p in files.paths if not p.is_file()]
-    if missing:
-        raise CanonError(
-            tuple(
-                Finding(
-                    FindingKind.MISSING,
-                    Severity.ERROR,
-                    Location(file=str(p)),
-                    "canon file does not exist",
-                    "name Turtle files that exist, or a folder of them",
-                )
-                for p in missing
-            )
-        )
-    return list(files.paths)
+def _refused(kind: FindingKind, paths: list[Path], message: str, hint: str) -> CanonError:
+    """An error for each path that cannot be read as part of the canon."""
+    return CanonError(
+        tuple(Finding(kind, Severity.ERROR, Location(file=str(p)), message, hint) for p in paths)
+    )
 
 
 def read_turtle(files: Iterable[Path]) -> tuple[ox.Store, tuple[Finding, ...]]:
