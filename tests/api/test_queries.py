@@ -108,10 +108,10 @@ def test_architecture_is_navigable_from_functions_down(run: Run) -> None:
     role = family["roleLevels"][0]
     assert role["level"] == {"code": "M5"}
     assert [r["order"] for r in role["responsibilities"]] == [1, 2, 3, 4, 5]
-    assert {e["dimension"]["label"] for e in role["rubricEntries"]} == {
+    assert [e["dimension"]["label"] for e in role["rubricEntries"]] == [
         "complexity/problem-solving",
         "knowledge-application",
-    }
+    ]
 
 
 def test_dimensions_are_listed_in_display_order(run: Run) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
@@ -31,7 +31,9 @@ def mutate(graph: Graph, mutation: str, data: st.DataObject) -> Graph | str:
     if mutation == "syntax":
         text = graph.serialize(format="turtle")
         cut = data.draw(st.integers(0, len(text)))
-        return text[:cut] + " <unclosed }{ " + text[cut:]
+        broken = text[:cut] + " <unclosed }{ " + text[cut:]
+        assume(not _parses(broken))  # inside a string literal, the insertion is only more text
+        return broken
     if mutation == "dangling":
         s, p, o = pick(
             t for t in graph if isinstance(t[2], URIRef) and t[1] != RDF.type and t[2].startswith(C)
@@ -53,6 +55,14 @@ def mutate(graph: Graph, mutation: str, data: st.DataObject) -> Graph | str:
     elif mutation == "level without code":
         graph.remove((C.lvl, SKOS.notation, None))
     return graph
+
+
+def _parses(turtle: str) -> bool:
+    try:
+        Graph().parse(data=turtle, format="turtle")
+    except Exception:  # any parser error: the text is broken, as the mutation meant
+        return False
+    return True
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
