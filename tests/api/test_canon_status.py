@@ -6,7 +6,14 @@ from jobframe.api.ids import encode_id
 from jobframe.canon import Canon
 from jobframe.loading import Served
 from tests.api.conftest import Run, run_query
-from tests.conftest import ARCHITECTURE, dimensions, role_level, serve_folder, write_canon
+from tests.conftest import (
+    ARCHITECTURE,
+    PREFIXES,
+    dimensions,
+    role_level,
+    serve_folder,
+    write_canon,
+)
 
 
 def test_canon_status_of_the_shipped_canon(run: Run, served: Served) -> None:
@@ -88,3 +95,31 @@ def test_lineage_of_a_statement_runs_up_to_its_track(run: Run, canon: Canon) -> 
 
 def test_lineage_of_an_unknown_id_is_null(run: Run) -> None:
     assert run('{ lineage(id: "nothing") { label } }') == {"lineage": None}
+
+
+def test_incomplete_only_leaves_out_the_complete_role_levels(tmp_path: Path) -> None:
+    lead = PREFIXES + (
+        '<level/P4> a jf:Level ; skos:notation "P4" ; skos:prefLabel "Lead" ;'
+        " jf:track <track/P> ; jf:rank 4 .\n"
+        "<role/ops/P4> a jf:RoleLevel ; jf:family <family/ops> ; jf:level <level/P4> .\n"
+        "<role/ops/P4/r1> a jf:Responsibility ; jf:roleLevel <role/ops/P4> ; jf:order 1 ;"
+        ' jf:source <source/jfm> ; jf:text "Leads" .\n'
+    )
+    complete = (ARCHITECTURE, dimensions("Scope"), role_level(1))
+    query = (
+        "{ canon { all: completeness { totalCount nodes { roleLevel { label } } }"
+        " incomplete: completeness(incompleteOnly: true) { totalCount nodes {"
+        " roleLevel { label } omissions } } } }"
+    )
+    mixed = run_query(serve_folder(write_canon(tmp_path / "mixed", *complete, lead)), query)
+    assert [n["roleLevel"]["label"] for n in mixed["canon"]["all"]["nodes"]] == [
+        "Field Operations — P3",
+        "Field Operations — P4",
+    ]
+    assert mixed["canon"]["incomplete"]["totalCount"] == 1
+    (row,) = mixed["canon"]["incomplete"]["nodes"]
+    assert row["roleLevel"] == {"label": "Field Operations — P4"}
+    assert row["omissions"]
+    only_complete = run_query(serve_folder(write_canon(tmp_path / "complete", *complete)), query)
+    assert only_complete["canon"]["all"]["totalCount"] == 1
+    assert only_complete["canon"]["incomplete"] == {"totalCount": 0, "nodes": []}

@@ -41,3 +41,14 @@ def test_whole_page_holds_every_heading_intro_and_block_of_the_reference(
         assert block in text
     assert text.startswith(page.heading.text + "\n\n")
     assert text.endswith(golden("scorecard"))
+
+
+def test_page_text_opens_with_heading_breadcrumb_and_notice_of_the_reference(
+    canon: Canon,
+) -> None:
+    reference = (SPEC / "reference-page-clinical-trials-operations-M5.txt").read_text("utf-8")
+    header = reference.split("\n\nSMART goals\n\n", 1)[0].split("\n\n")[1:]
+    assert len(header) == 3 and header[0].startswith("Goal templates — ")
+    page = build_page(canon.role_level("Clinical Trials Operations", "M5"))
+    assert [page.heading.text, page.breadcrumb.text, page.notice] == header
+    assert page.text.startswith("\n\n".join([*header, "SMART goals", ""]))

@@ -1,10 +1,15 @@
 """The frame rules hold for any canon, not only the shipped one."""
 
+import re
+from dataclasses import replace
+
 import pytest
 
 from jobframe.canon import Canon, NotFound
 from jobframe.frames.model import Frame, FrameKind, Placeholder
-from jobframe.frames.rules import build_frame
+from jobframe.frames.rules import TEMPLATES, Omission, _compile, build_frame, build_page, omissions
+from jobframe.frames.specs import FieldSpec, Rows, SectionSpec
+from jobframe.frames.templates import SCORECARD, SMART
 from tests.conftest import ARCHITECTURE, PREFIXES, CanonMaker, dimensions, role_level
 
 SIX = ("Scope", "Autonomy", "Complexity", "Impact", "Decision rights", "Leadership")
@@ -174,3 +179,134 @@ def test_lookup_ignores_case_when_unambiguous(canon: Canon) -> None:
     assert canon.role_level("clinical trials operations", "m5").label == (
         "Clinical Trials Operations — M5"
     )
+
+
+def _section(heading: str, *fields: str, rows: Rows = Rows.RESPONSIBILITIES) -> SectionSpec:
+    return SectionSpec(
+        title="Cost & Risk (Q3)",
+        rows=rows,
+        row="measure",
+        heading=heading,
+        fields=tuple(FieldSpec(f"Field {n}", pattern) for n, pattern in enumerate(fields)),
+        text=("{heading}",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("heading", "field", "unknown"),
+    [
+        ("{statement.text}", "For {responsibility.text}", ["responsibility"]),
+        ("{responsibility.text}", "ok", ["responsibility"]),
+        ('"{statement.text}"', "{zeta.text} and {alpha.label}", ["alpha", "zeta"]),
+    ],
+)
+def test_a_frame_definition_with_an_unknown_binding_is_refused(
+    heading: str, field: str, unknown: list[str]
+) -> None:
+    spec = _section(heading, field, rows=Rows.DIMENSION_STATEMENTS)
+    with pytest.raises(ValueError) as refused:
+        _compile(FrameKind.SCORECARD, spec)
+    wrong = heading if "responsibility" in heading else field
+    assert str(refused.value) == f"{wrong!r} uses unknown bindings {unknown}"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("Deliver {responsibility}", "must be {binding.attribute}"),
+        ("Deliver {responsibility.text:>9}", "must be {binding.attribute}"),
+        ("Deliver {responsibility.text!r}", "must be {binding.attribute}"),
+        ("By ⟨deadline⟩", "unknown placeholder ⟨deadline⟩"),
+    ],
+)
+def test_a_frame_definition_with_a_malformed_slot_or_placeholder_is_refused(
+    pattern: str, message: str
+) -> None:
+    for spec in (_section(pattern), _section("{responsibility.text}", pattern)):
+        with pytest.raises(ValueError, match=re.escape(message)):
+            _compile(FrameKind.SMART, spec)
+
+
+def test_a_frame_definition_may_use_the_role_the_rubric_and_its_rows_bindings() -> None:
+    fields = ("{role.label}", "{complexity.text} {knowledge.text}", "{statement.text}")
+    spec = _section("{responsibility.text}", *fields)
+    compiled = _compile(FrameKind.SMART, spec)
+    assert compiled.spec is spec
+    assert compiled.heading.pattern == "{responsibility.text}"
+    assert [(name, t.pattern) for name, t in compiled.fields] == [
+        ("Field 0", "{role.label}"),
+        ("Field 1", "{complexity.text} {knowledge.text}"),
+        ("Field 2", "{statement.text}"),
+    ]
+
+
+def test_template_ids_are_the_slugs_of_frame_section_and_row_or_field() -> None:
+    fields = (FieldSpec("Time-Bound", "⟨date⟩"), FieldSpec(" KR 2! ", "x"))
+    spec = replace(_section('Meets "{responsibility.text}"'), fields=fields)
+    compiled = _compile(FrameKind.SCORECARD, spec)
+    assert compiled.heading.id == "scorecard.cost-risk-q3.measure"
+    assert [(n, t.id) for n, t in compiled.fields] == [
+        ("Time-Bound", "scorecard.cost-risk-q3.time-bound"),
+        (" KR 2! ", "scorecard.cost-risk-q3.kr-2"),
+    ]
+    smart = _compile(FrameKind.SMART, SMART.sections[0])
+    assert smart.heading.id is None  # the heading is a bare canon value
+    assert [t.id for _, t in smart.fields] == [
+        "smart.specific",
+        "smart.measurable",
+        "smart.achievable",
+        "smart.relevant",
+        "smart.time-bound",
+    ]
+    calibration = _compile(FrameKind.SCORECARD, SCORECARD.sections[1])
+    assert calibration.heading.id == "scorecard.role-calibration.measure"
+    assert [t.id for _, t in calibration.fields] == ["scorecard.role-calibration.target"]
+    assert {"smart.time-bound", "scorecard.role-calibration.measure"} <= set(TEMPLATES)
+
+
+def test_omissions_name_each_section_left_out_and_the_field_it_lacks(
+    make_canon: CanonMaker,
+) -> None:
+    empty = make_canon(ARCHITECTURE, role_level(0, complexity=False, knowledge=False))
+    assert omissions(empty.role_level("Field Operations", "P3")) == [
+        Omission(FrameKind.SMART, None, None, 0, 0, "responsibility"),
+        Omission(FrameKind.OKR, None, None, 0, 0, "responsibility"),
+        Omission(FrameKind.MBO, None, None, 0, 0, "responsibility"),
+        Omission(FrameKind.SCORECARD, "Internal process", None, 0, 0, "responsibility"),
+        Omission(FrameKind.SCORECARD, "Role calibration", None, 0, 0, "statement"),
+    ]
+
+
+def test_omissions_count_the_rows_that_lack_a_field(make_canon: CanonMaker) -> None:
+    canon = make_canon(
+        ARCHITECTURE, dimensions("Scope"), role_level(3, complexity=False, knowledge=False)
+    )
+    assert omissions(canon.role_level("Field Operations", "P3")) == [
+        Omission(FrameKind.SMART, None, "Achievable", 3, 3, "complexity"),
+        Omission(FrameKind.OKR, None, "KR2", 2, 3, "statement"),
+        Omission(FrameKind.MBO, None, "Standard", 3, 3, "knowledge"),
+    ]
+    whole = make_canon(ARCHITECTURE, dimensions("Scope", "Autonomy"), role_level(2))
+    assert omissions(whole.role_level("Field Operations", "P3")) == []
+
+
+def test_the_page_is_of_its_role_level_with_its_heading_and_breadcrumb(
+    make_canon: CanonMaker,
+) -> None:
+    canon = make_canon(ARCHITECTURE, role_level(1))
+    role = canon.role_level("Field Operations", "P3")
+    page = build_page(role)
+    assert page.role_level is role
+    assert page.heading.text == "Goal templates — Field Operations — P3"
+    assert page.breadcrumb.text == "Operations · Field Operations · P3 — Senior Specialist"
+    assert [f.kind for f in page.frames] == list(FrameKind)
+
+
+def test_a_row_whose_heading_has_no_canon_value_is_left_out_and_the_next_rows_kept(
+    make_canon: CanonMaker,
+) -> None:
+    role = make_canon(ARCHITECTURE, role_level(3)).role_level("Field Operations", "P3")
+    blank = replace(role.responsibilities[0], text="")
+    role = replace(role, responsibilities=(blank, *role.responsibilities[1:]))
+    rows = build_frame(role, FrameKind.SMART).sections[0].rows
+    assert [r.heading.text for r in rows] == ["Responsibility 2", "Responsibility 3"]

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import shutil
 from pathlib import Path
 
+import orjson
+import pytest
 from starlette.testclient import TestClient
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from jobframe.api import Limits
 from jobframe.loading import Served
+from jobframe.resources import DEFAULT_CANON_DIR
+from jobframe.web.graphql_http import GraphQLHTTP
 from jobframe.web.holder import CanonHolder
 from jobframe.web.response_cache import CachedResponse, ResponseCache
 from tests.checks.corpus import BASE
@@ -120,3 +127,243 @@ def _cache_of(client: TestClient) -> ResponseCache | None:
             cache: ResponseCache | None = route.app.cache
             return cache
     raise AssertionError("no /graphql route")
+
+
+# The wrapper on its own, around a stand-in view, at the level of ASGI messages: what the view
+# is given to read, and every header name and value the client is sent.
+
+Headers = list[tuple[bytes, bytes]]
+
+
+class View:
+    """A stand-in GraphQL view: records what it reads, answers with the given messages."""
+
+    def __init__(self, *answer: dict[str, object], reads: int = 1) -> None:
+        self.answer = answer or (
+            {"type": "http.response.start", "status": 200, "headers": []},
+            {"type": "http.response.body", "body": b'{"data":{}}'},
+        )
+        self.reads = reads
+        self.calls = 0
+        self.read: list[dict[str, object]] = []
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        self.calls += 1
+        for _ in range(self.reads):
+            self.read.append(dict(await receive()))
+        for message in self.answer:
+            await send(message)
+
+
+def wrapper(
+    served: Served, view: ASGIApp, cache: ResponseCache | None = None, limit: int = 1000
+) -> GraphQLHTTP:
+    holder = CanonHolder(DEFAULT_CANON_DIR, served)
+    return GraphQLHTTP(view, holder, cache, "no-cache", Limits(max_body_bytes=limit))
+
+
+def call(
+    app: GraphQLHTTP,
+    *chunks: dict[str, object],
+    method: str = "POST",
+    headers: Headers | None = None,
+    scope_type: str = "http",
+) -> tuple[int, Headers, bytes]:
+    """Status, raw headers and body of one request whose body arrives as `chunks`."""
+    messages = list(chunks or ({"type": "http.request", "body": b"{}"},))
+    scope: dict[str, object] = {"type": scope_type, "headers": headers or [], "query_string": b""}
+    if scope_type == "http":
+        scope["method"] = method
+
+    async def receive() -> Message:
+        assert messages, "read past the end of the request"
+        return messages.pop(0)  # type: ignore[return-value]
+
+    sent: list[Message] = []
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    asyncio.run(app(scope, receive, send))
+    start = next((m for m in sent if m["type"] == "http.response.start"), {})
+    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
+    return int(start.get("status", 0)), list(start.get("headers", [])), body
+
+
+def request(body: bytes, more: bool = False) -> dict[str, object]:
+    return {"type": "http.request", "body": body, "more_body": more}
+
+
+def test_the_view_reads_the_whole_body_once_then_a_disconnect(served: Served) -> None:
+    view = View(reads=2)
+    chunks = (request(b'{"query":', True), {"type": "http.request", "more_body": True})
+    call(wrapper(served, view), *chunks, request(b' "{ x }"}'))
+    assert view.read == [
+        {"type": "http.request", "body": b'{"query": "{ x }"}', "more_body": False},
+        {"type": "http.disconnect"},
+    ]
+
+
+def test_a_body_is_refused_as_soon_as_its_chunks_together_pass_the_limit(served: Served) -> None:
+    view = View()
+    status, headers, body = call(wrapper(served, view, limit=10), request(b"12345678901", True))
+    assert status == 413 and view.calls == 0
+    assert orjson.loads(body)["errors"][0]["message"] == (
+        "the request body is larger than 10 bytes"
+    )
+    assert headers == [(b"content-length", str(len(body)).encode()), JSON]
+    chunks = (request(b"12345", True), request(b"12345", True), request(b"6"))
+    assert call(wrapper(served, View(), limit=10), *chunks)[0] == 413
+    assert call(wrapper(served, View(), limit=10), *chunks[:1], request(b"12345"))[0] == 200
+
+
+JSON = (b"content-type", b"application/json")
+
+
+def test_the_views_answer_passes_with_its_headers_and_body_and_our_caching_headers(
+    served: Served,
+) -> None:
+    view = View(
+        {
+            "type": "http.response.start",
+            "status": 200,
+            "headers": [
+                (b"x-view", b"1"),
+                (b"etag", b'"theirs"'),
+                JSON,
+                (b"content-length", b"999"),
+                (b"cache-control", b"private"),
+            ],
+        },
+        {"type": "http.response.body", "body": b'{"data":', "more_body": True},
+        {"type": "http.response.body", "more_body": True},
+        {"type": "http.response.body", "body": b"{}}"},
+    )
+    status, headers, body = call(wrapper(served, view))
+    assert status == 200 and body == b'{"data":{}}'
+    etag = headers[2][1]
+    assert headers == [
+        (b"x-view", b"1"),
+        JSON,
+        (b"etag", etag),
+        (b"cache-control", b"no-cache"),
+        (b"content-length", b"11"),
+    ]
+    assert re.fullmatch(rf'"{served.canon.version}-[0-9a-f]{{16}}"', etag.decode())
+
+
+def test_an_answer_without_headers_is_sent_as_json(served: Served) -> None:
+    view = View(
+        {"type": "http.response.start", "status": 200},
+        {"type": "http.response.body", "body": b'{"data":{}}'},
+    )
+    status, headers, _ = call(wrapper(served, view))
+    assert status == 200
+    assert [name for name, _ in headers] == [b"etag", b"cache-control", b"content-length", JSON[0]]
+    assert headers[-1] == JSON
+
+
+async def silent(scope: Scope, receive: Receive, send: Send) -> None:
+    """A view that answers nothing at all."""
+
+
+def test_a_view_that_answers_nothing_is_a_500(served: Served) -> None:
+    status, headers, body = call(wrapper(served, silent))
+    assert (status, body) == (500, b"")
+    assert (b"content-length", b"0") in headers
+
+
+@pytest.mark.parametrize("method", ["PUT", "OPTIONS", "DELETE"])
+def test_other_methods_go_to_the_view_untouched(served: Served, method: str) -> None:
+    view = View()
+    status, headers, _ = call(wrapper(served, view), request(b"12"), method=method)
+    assert view.read == [request(b"12")]
+    assert headers == [] and status == 200
+
+
+def test_a_websocket_goes_to_the_view_untouched(served: Served) -> None:
+    view = View(reads=1)
+    call(wrapper(served, view), {"type": "websocket.connect"}, scope_type="websocket")
+    assert view.read == [{"type": "websocket.connect"}]
+
+
+def test_a_repeated_request_is_answered_from_the_cache_without_the_view(served: Served) -> None:
+    view = View()
+    app = wrapper(served, view, cache=ResponseCache(10_000))
+    first = call(app, request(b'{"query": "{ a }"}'))
+    again = call(app, request(b'{"query": "{ a }"}'))
+    assert view.calls == 1 and again == first
+    call(app, request(b'{"query": "{ b }"}'))
+    assert view.calls == 2
+
+
+def test_the_etag_differs_with_the_content_type_of_the_same_body(served: Served) -> None:
+    app = wrapper(served, View())
+
+    def etag(content_type: bytes) -> bytes:
+        headers = call(app, request(b"{}"), headers=[(b"content-type", content_type)])[1]
+        return dict(headers)[b"etag"]
+
+    assert etag(b"application/json") == etag(b"application/json")
+    assert etag(b"application/json") != etag(b"application/graphql+json")
+
+
+def test_if_none_match_may_list_etags_without_spaces(served: Served) -> None:
+    app = wrapper(served, View())
+    etag = dict(call(app)[1])[b"etag"]
+    status, headers, body = call(app, headers=[(b"if-none-match", b'"old",' + etag)])
+    assert (status, body) == (304, b"")
+    assert headers == [
+        (b"etag", etag),
+        (b"cache-control", b"no-cache"),
+        (b"content-length", b"0"),
+        JSON,
+    ]
+
+
+ACCEPT_SPEC = (b"accept", b"application/graphql-response+json")
+
+
+def test_under_graphql_response_json_an_answer_without_data_is_400(served: Served) -> None:
+    view = View(
+        {"type": "http.response.start", "status": 200, "headers": [JSON]},
+        {"type": "http.response.body", "body": b'{"data":null,"errors":[{"message":"x"}]}'},
+    )
+    status, headers, _ = call(wrapper(served, view), headers=[ACCEPT_SPEC])
+    assert status == 400
+    assert [h for h in headers if h[0] == b"content-type"] == [
+        (b"content-type", b"application/graphql-response+json")
+    ]
+
+
+def test_under_graphql_response_json_an_answer_that_is_not_json_is_left_alone(
+    served: Served,
+) -> None:
+    view = View(
+        {
+            "type": "http.response.start",
+            "status": 200,
+            "headers": [(b"content-type", b"text/plain")],
+        },
+        {"type": "http.response.body", "body": b"not json"},
+    )
+    status, headers, body = call(wrapper(served, view), headers=[ACCEPT_SPEC])
+    assert (status, body) == (200, b"not json")
+    assert (b"content-type", b"text/plain") in headers
+
+
+def test_a_spent_budget_answers_only_its_first_budget_error_and_is_not_cached(
+    served: Served,
+) -> None:
+    spent = {"message": "out of time", "extensions": {"code": "TIME_BUDGET_EXCEEDED"}}
+    other = {"message": "other", "extensions": {"code": "NOT_FOUND"}}
+    answer = orjson.dumps({"data": {"a": 1}, "errors": [other, spent, {**spent, "path": ["b"]}]})
+    view = View(
+        {"type": "http.response.start", "status": 200, "headers": [JSON]},
+        {"type": "http.response.body", "body": answer},
+    )
+    cache = ResponseCache(10_000)
+    status, _, body = call(wrapper(served, view, cache=cache))
+    assert status == 200
+    assert orjson.loads(body) == {"data": None, "errors": [spent]}
+    assert len(cache) == 0

@@ -145,3 +145,92 @@ def test_production_turns_off_introspection_and_graphiql(served: Served) -> None
         .post("/graphql", json={"query": "{ __schema { types { name } } }"})
         .json()["data"]
     )
+
+
+def deep(depth: int) -> str:
+    """A query `depth` levels deep as the depth limit counts them: the top-level field is at
+    depth 0, its leaf field at `depth` (family -> function -> families -> … never ends)."""
+    fields = ["families", "nodes", *("families" if i % 2 else "function" for i in range(depth))]
+    fields = fields[:depth]
+    return "{ " + " { ".join(fields) + " { label" + " }" * len(fields) + " }"
+
+
+def aliased(count: int) -> str:
+    return "{ " + " ".join(f"a{i}: dimensions {{ label }}" for i in range(count)) + " }"
+
+
+def tokens(count: int) -> str:
+    """A query of exactly `count` tokens: `{ nodes ( ids : [ … ] ) { id } }` is 12 of them,
+    each string in the list one more."""
+    return "{ nodes(ids: [" + ", ".join(['"x"'] * (count - 12)) + "]) { id } }"
+
+
+@pytest.mark.parametrize(
+    ("query", "refused"),
+    [
+        (deep(12), None),
+        (deep(13), "QUERY_TOO_DEEP"),
+        (aliased(20), None),
+        (aliased(21), "TOO_MANY_ALIASES"),
+        (tokens(2000), None),
+        (tokens(2001), "TOO_MANY_TOKENS"),
+    ],
+    ids=["depth-12", "depth-13", "aliases-20", "aliases-21", "tokens-2000", "tokens-2001"],
+)
+def test_the_default_limits_admit_their_bound_and_refuse_one_more(
+    served: Served, query: str, refused: str | None
+) -> None:
+    response = client_of(served, raise_server_exceptions=False).post(
+        "/graphql", json={"query": query}, headers=SPEC
+    )
+    if refused is None:
+        assert response.status_code == 200, response.text
+        assert "errors" not in response.json() and response.json()["data"]
+    else:
+        assert response.status_code == 400 and code(response) == refused
+        assert response.json().get("data") is None
+
+
+def test_the_limits_are_the_configured_ones_not_the_defaults(served: Served) -> None:
+    client = client_of(
+        served, raise_server_exceptions=False, max_depth=3, max_aliases=2, max_tokens=30
+    )
+
+    def answer(query: str) -> str | None:
+        response = client.post("/graphql", json={"query": query})
+        return code(response) if "errors" in response.json() else None
+
+    assert answer(deep(3)) is None and answer(deep(4)) == "QUERY_TOO_DEEP"
+    assert answer(aliased(2)) is None and answer(aliased(3)) == "TOO_MANY_ALIASES"
+    assert answer(tokens(30)) is None and answer(tokens(31)) == "TOO_MANY_TOKENS"
+
+
+def padded(size: int) -> bytes:
+    """A JSON request body of exactly `size` bytes (the query padded with spaces)."""
+    head, tail = b'{"query": "{ dimensions { label } }', b'"}'
+    return head + b" " * (size - len(head) - len(tail)) + tail
+
+
+def test_a_body_of_exactly_max_body_bytes_is_read_and_one_byte_more_is_413(
+    served: Served,
+) -> None:
+    client = client_of(served, raise_server_exceptions=False)
+    limit = 100_000
+    assert len(padded(limit)) == limit
+    at_limit = client.post(
+        "/graphql", content=padded(limit), headers={"Content-Type": "application/json"}
+    )
+    assert at_limit.status_code == 200 and at_limit.json()["data"]["dimensions"]
+    over = client.post(
+        "/graphql", content=padded(limit + 1), headers={"Content-Type": "application/json"}
+    )
+    assert over.status_code == 413
+    assert over.json() == {
+        "errors": [
+            {
+                "message": f"the request body is larger than {limit} bytes",
+                "extensions": {"code": "BODY_TOO_LARGE"},
+            }
+        ]
+    }
+    assert over.headers["content-type"] == "application/json"
