@@ -19,8 +19,12 @@ class ErrorCode(StrEnum):
 
     NOT_FOUND = "NOT_FOUND"
     """The family, level or role-level asked for is not in the canon; `closest` lists others."""
+    BAD_REQUEST = "BAD_REQUEST"
+    """The HTTP request is not a GraphQL request: a body that is not a JSON object in UTF-8,
+    or `query`, `variables` or `extensions` of the wrong JSON type (HTTP 400)."""
     BAD_USER_INPUT = "BAD_USER_INPUT"
-    """An argument is out of range or malformed (a page size over 100, a bad cursor)."""
+    """An argument or variable is out of range, malformed or of the wrong type (a page size
+    over 100, a bad cursor, a number for a `String!` variable)."""
     GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
     """The query is not valid GraphQL syntax."""
     GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
@@ -35,6 +39,8 @@ class ErrorCode(StrEnum):
     """The request body is larger than `--max-body-bytes` (HTTP 413)."""
     TIME_BUDGET_EXCEEDED = "TIME_BUDGET_EXCEEDED"
     """The request ran out of `--time-budget`; it answers no data and is never cached."""
+    INTROSPECTION_TOO_DEEP = "INTROSPECTION_TOO_DEEP"
+    """An introspection query nests `fields`, `interfaces` or `possibleTypes` too deeply."""
     INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED"
     """Introspection was asked of a service run with `--production`."""
     INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR"
@@ -51,6 +57,7 @@ _CODES = (
     (re.compile(r"aliases found\. Allowed"), ErrorCode.TOO_MANY_ALIASES),
     (re.compile(r"Document contains more than \d+ tokens"), ErrorCode.TOO_MANY_TOKENS),
     (re.compile(r"^Syntax Error"), ErrorCode.GRAPHQL_PARSE_FAILED),
+    (re.compile(r"^Maximum introspection depth exceeded"), ErrorCode.INTROSPECTION_TOO_DEEP),
     (re.compile(r"introspection", re.IGNORECASE), ErrorCode.INTROSPECTION_DISABLED),
 )
 """Errors raised by graphql-core and Strawberry's limiters, known by their messages."""
@@ -61,6 +68,8 @@ def code_of(error: GraphQLError) -> str:
     own = (error.extensions or {}).get("code")
     if own:
         return str(own)
+    if error.path is None and error.message.startswith("Variable '$"):
+        return ErrorCode.BAD_USER_INPUT.value  # a variable the client sent does not coerce
     if error.original_error is not None:
         return ErrorCode.INTERNAL_SERVER_ERROR.value
     for pattern, code in _CODES:

@@ -16,6 +16,7 @@ import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..api import ErrorCode, Limits, time_budget
+from .graphql_request import refusal
 from .holder import CanonHolder
 from .response_cache import CachedResponse, ResponseCache
 
@@ -67,9 +68,13 @@ class GraphQLHTTP:
             return
         body = await _read_body(receive, self.limits.max_body_bytes)
         if body is None:
-            await _send(
-                send, 413, _error_body(ErrorCode.BODY_TOO_LARGE, self.limits.max_body_bytes), []
-            )
+            message = f"the request body is larger than {self.limits.max_body_bytes} bytes"
+            await _send(send, 413, _error_body(ErrorCode.BODY_TOO_LARGE, message), [])
+            return
+        content_type = _header(scope, b"content-type")
+        refused = refusal(scope["method"], scope["query_string"], content_type, body)
+        if refused is not None:
+            await _send(send, 400, _error_body(ErrorCode.BAD_REQUEST, refused), [])
             return
         version = served.canon.version
         request = hashlib.sha256(
@@ -77,7 +82,7 @@ class GraphQLHTTP:
                 (
                     scope["method"].encode(),
                     scope["query_string"],
-                    _header(scope, b"content-type"),
+                    content_type,
                     body,
                 )
             )
@@ -133,8 +138,7 @@ def _spent(response: CachedResponse) -> CachedResponse:
     return CachedResponse(response.status, response.headers, body)
 
 
-def _error_body(code: ErrorCode, limit: int) -> bytes:
-    message = f"the request body is larger than {limit} bytes"
+def _error_body(code: ErrorCode, message: str) -> bytes:
     return orjson.dumps({"errors": [{"message": message, "extensions": {"code": code.value}}]})
 
 
