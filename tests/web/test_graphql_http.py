@@ -17,7 +17,7 @@ from jobframe.loading import Served
 from jobframe.resources import DEFAULT_CANON_DIR
 from jobframe.web.graphql_http import GraphQLHTTP
 from jobframe.web.holder import CanonHolder
-from jobframe.web.response_cache import CachedResponse, ResponseCache
+from jobframe.web.response_cache import CachedResponse, ResponseCache, entry_size
 from tests.checks.corpus import BASE
 from tests.conftest import serve_folder
 from tests.web.conftest import client_of
@@ -109,15 +109,16 @@ def test_reload_serves_new_answers_not_cached_ones(tmp_path: Path) -> None:
 
 
 def test_cache_is_bounded_by_bytes_and_keeps_one_version() -> None:
-    cache = ResponseCache(max_bytes=10)
     entry = CachedResponse(200, (), b"12345")
+    cache = ResponseCache(max_bytes=2 * entry_size("a", entry))
     cache.put("v1", "a", entry)
     cache.put("v1", "b", entry)
     cache.put("v1", "c", entry)
-    assert len(cache) == 2 and cache.get("v1", "a") is None and cache.size == 10
+    assert len(cache) == 2 and cache.get("v1", "a") is None
+    assert cache.size == 2 * entry_size("a", entry)
     cache.put("v2", "a", entry)
     assert len(cache) == 1 and cache.get("v1", "b") is None and cache.get("v2", "a") == entry
-    cache.put("v2", "big", CachedResponse(200, (), b"x" * 11))
+    cache.put("v2", "big", CachedResponse(200, (), b"x" * 2 * entry_size("a", entry)))
     assert cache.get("v2", "big") is None
 
 

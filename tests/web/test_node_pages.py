@@ -75,3 +75,21 @@ def test_graphql_nodes_give_their_url(served: Served) -> None:
     data = client.post("/graphql", json={"query": query}).json()["data"]["roleLevel"]
     assert data["level"]["url"] == "/canon/level/M5"
     assert client.get(data["url"]).status_code == 200
+
+
+def test_content_negotiation_follows_q_values(served: Served) -> None:
+    client = client_of(served)
+    html = client.get("/canon/level/M5", headers={"Accept": "text/turtle;q=0, text/html;q=1"})
+    assert html.headers["content-type"].startswith("text/html")
+    turtle = client.get("/canon/level/M5", headers={"Accept": "text/html;q=0.5, text/turtle"})
+    assert turtle.headers["content-type"].startswith("text/turtle")
+    assert client.get("/canon/level/M5").headers["content-type"].startswith("text/html")
+    for response in (html, turtle):
+        assert response.headers["Vary"] == "Accept"
+
+
+def test_a_type_the_node_cannot_be_is_406(served: Served) -> None:
+    response = client_of(served).get("/canon/level/M5", headers={"Accept": "image/png"})
+    assert response.status_code == 406
+    assert "text/turtle" in response.json()["available"]
+    assert response.headers["Vary"] == "Accept"

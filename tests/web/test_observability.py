@@ -84,3 +84,13 @@ def test_readyz_answers_with_the_canon_version(served: Served) -> None:
         "ready": True,
         "version": served.canon.version,
     }
+
+
+def test_metrics_label_paths_by_route_never_by_raw_path(served: Served) -> None:
+    client = client_of(served)
+    for n in range(50):
+        client.get(f"/nope/{n}")
+        client.get(f"/canon/level/M{n}")
+    metrics = client.get("/metrics").text
+    assert "/nope/" not in metrics and "/canon/level/M4" not in metrics
+    assert 'operation="other"' in metrics and 'operation="/canon/*"' in metrics

@@ -112,3 +112,45 @@ def test_a_replaced_canon_is_freed(folder: Path, holder: CanonHolder) -> None:
     edit(folder, '"Trains site staff"', '"Trains site staff daily"')
     assert asyncio.run(holder.reload("admin")).succeeded
     assert old() is None
+
+
+def test_the_bearer_scheme_is_case_insensitive(holder: CanonHolder) -> None:
+    client = client_of(holder, admin_token=TOKEN)
+    for scheme in ("bearer", "BEARER", "Bearer"):
+        response = client.post("/admin/reload", headers={"Authorization": f"{scheme} {TOKEN}"})
+        assert response.status_code == 200, scheme
+
+
+def test_repeated_wrong_tokens_are_refused_for_a_while(holder: CanonHolder) -> None:
+    client = client_of(holder, admin_token=TOKEN)
+    wrong = {"Authorization": "Bearer guess"}
+    assert [client.post("/admin/reload", headers=wrong).status_code for _ in range(5)] == [401] * 5
+    refused = client.post("/admin/reload", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert refused.status_code == 429
+    assert 1 <= int(refused.headers["Retry-After"]) <= 60
+
+
+def test_a_refused_reload_changes_the_etag_and_the_cached_answer(
+    folder: Path, holder: CanonHolder
+) -> None:
+    client = client_of(holder, admin_token=TOKEN)
+    status = {"query": "{ canon { version lastReload { succeeded } } }"}
+    before = client.post("/graphql", json=status)
+    assert before.json()["data"]["canon"]["lastReload"]["succeeded"] is True
+    edit(folder, "jf:order 1", "jf:order 1 ; ; .")
+    client.post("/admin/reload", headers={"Authorization": f"Bearer {TOKEN}"})
+    after = client.post("/graphql", json=status)
+    assert after.json()["data"]["canon"]["lastReload"]["succeeded"] is False
+    assert after.json()["data"]["canon"]["version"] == before.json()["data"]["canon"]["version"]
+    assert after.headers["ETag"] != before.headers["ETag"]
+
+
+def test_an_answer_holding_this_replicas_load_time_is_neither_cached_nor_tagged(
+    holder: CanonHolder,
+) -> None:
+    client = client_of(holder)
+    response = client.post("/graphql", json={"query": "{ canon { loadedAt } }"})
+    assert "ETag" not in response.headers
+    assert response.headers["Cache-Control"] == "no-store"
+    frames = client.post("/graphql", json={"query": FRAME})
+    assert "ETag" in frames.headers

@@ -5,7 +5,17 @@ from .budget import time_budget
 from .context import Context
 from .errors import ErrorCode
 from .limits import Limits
+from .replica import watching_replica_fields
 from .schema import build_schema, schema
 from .urls import node_url
 
-__all__ = ["Context", "ErrorCode", "Limits", "build_schema", "node_url", "schema", "time_budget"]
+__all__ = [
+    "Context",
+    "ErrorCode",
+    "Limits",
+    "build_schema",
+    "node_url",
+    "schema",
+    "time_budget",
+    "watching_replica_fields",
+]

@@ -12,6 +12,7 @@ from .context import Info
 from .interfaces import CanonNode, wrap
 from .node_types import RoleLevel
 from .pagination import Connection, paginate
+from .replica import replica_specific
 
 strawberry.enum(fnd.Severity, description="An error stops a canon from being served.")
 
@@ -94,6 +95,7 @@ class ReloadAttempt:
 
     @strawberry.field(description="When it ended.")
     def at(self) -> datetime:
+        replica_specific("ReloadAttempt.at")
         return self.model.at
 
     @strawberry.field(description="What started it: startup, watch or admin.")
@@ -123,6 +125,7 @@ class CanonStatus:
 
     @strawberry.field(description="When this canon was loaded.")
     def loaded_at(self) -> datetime:
+        replica_specific("CanonStatus.loadedAt")
         return self.model.loaded_at
 
     @strawberry.field(description="How many triples it holds, vocabulary included.")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -42,6 +43,18 @@ class Served:
     def canon(self) -> Canon:
         assert self.report.canon is not None, "only a canon without errors is served"
         return self.report.canon
+
+    @property
+    def state(self) -> str:
+        """What a response may depend on besides the request, the same on every replica in
+        the same situation: the canon's version and the outcome of the last reload attempt
+        (a refused reload changes what `canon { lastReload }` answers, not the version).
+        Keys the response cache and ETags; load and reload times are per replica, and
+        answers holding them are neither cached nor tagged (`api/replica.py`)."""
+        attempt = self.last_reload
+        errors = tuple(str(f) for f in attempt.errors)
+        parts = (self.canon.version, attempt.trigger, attempt.succeeded, attempt.version, errors)
+        return hashlib.sha256(repr(parts).encode()).hexdigest()[:12]
 
 
 def release_memory() -> None:

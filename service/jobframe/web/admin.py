@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hmac
+import math
+import time
+from collections import OrderedDict, deque
 from collections.abc import Awaitable, Callable
 
 from starlette.requests import Request
@@ -11,18 +14,65 @@ from starlette.responses import JSONResponse, Response
 from ..checks import finding_json
 from .holder import CanonHolder
 
+FAILURES_ALLOWED = 5
+"""Wrong tokens a client may send per window before it is refused outright (429)."""
+FAILURE_WINDOW_SECONDS = 60.0
+_CLIENTS_TRACKED = 1024
+"""Clients whose recent failures are remembered; the oldest is forgotten beyond this."""
+
+
+class FailedAttempts:
+    """Recent wrong-token attempts per client address, bounded in clients and in time."""
+
+    def __init__(self) -> None:
+        self._times: OrderedDict[str, deque[float]] = OrderedDict()
+
+    def blocked(self, client: str, now: float) -> float | None:
+        """Seconds until the client may try again, or None when it may try now."""
+        times = self._times.get(client)
+        while times and now - times[0] > FAILURE_WINDOW_SECONDS:
+            times.popleft()
+        if times is None or len(times) < FAILURES_ALLOWED:
+            return None
+        return FAILURE_WINDOW_SECONDS - (now - times[0])
+
+    def add(self, client: str, now: float) -> None:
+        times = self._times.pop(client, None) or deque(maxlen=FAILURES_ALLOWED)
+        times.append(now)
+        self._times[client] = times
+        while len(self._times) > _CLIENTS_TRACKED:
+            self._times.popitem(last=False)
+
+
+def bearer_token(header: str) -> str | None:
+    """The credentials of an `Authorization: Bearer …` header; the scheme is case-insensitive."""
+    scheme, _, credentials = header.strip().partition(" ")
+    return credentials.strip() if scheme.lower() == "bearer" and credentials.strip() else None
+
 
 def reload_endpoint(
     holder: CanonHolder, token: str | None
 ) -> Callable[[Request], Awaitable[Response]]:
-    """The endpoint; 404 when no token is configured, 401 without the right bearer token."""
-    expected = f"Bearer {token}".encode() if token else None
+    """The endpoint; 404 when no token is configured, 401 without the right bearer token,
+    429 after too many wrong ones from the same client."""
+    expected = token.encode() if token else None
+    failures = FailedAttempts()
 
     async def reload(request: Request) -> Response:
         if expected is None:
             return JSONResponse({"error": "not found"}, status_code=404)
-        given = request.headers.get("authorization", "").encode()
-        if not hmac.compare_digest(given, expected):
+        client = request.client.host if request.client else "unknown"
+        now = time.monotonic()
+        wait = failures.blocked(client, now)
+        if wait is not None:
+            return JSONResponse(
+                {"error": "too many wrong admin tokens; try again later"},
+                status_code=429,
+                headers={"Retry-After": str(max(1, math.ceil(wait)))},
+            )
+        given = bearer_token(request.headers.get("authorization", "")) or ""
+        if not hmac.compare_digest(given.encode(), expected):
+            failures.add(client, now)
             return JSONResponse(
                 {"error": "a valid admin bearer token is required"},
                 status_code=401,

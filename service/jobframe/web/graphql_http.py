@@ -1,9 +1,11 @@
 """GraphQL over HTTP: what every GraphQL request goes through before and after Strawberry.
 
 In order: the request body is bounded (`BODY_TOO_LARGE`, 413); the ETag is made of the canon
-version and a digest of the request, and a matching `If-None-Match` gets `304 Not Modified`;
-a response cached for this version is reused (`response_cache.py`); otherwise the query runs
-within its time budget; every response carries the ETag and the configured `Cache-Control`.
+version and a digest of the request and of the served state (`Served.state`: the version
+and the last reload's outcome), and a matching `If-None-Match` gets `304 Not
+Modified`; a response cached for this state is reused (`response_cache.py`); otherwise the
+query runs within its time budget; every response carries the ETag and the configured
+`Cache-Control`, except an answer holding this process's load or reload time (no-store).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..api import ErrorCode, Limits, time_budget
+from ..api import ErrorCode, Limits, time_budget, watching_replica_fields
 from .graphql_request import refusal
 from .holder import CanonHolder
 from .response_cache import CachedResponse, ResponseCache
@@ -76,10 +78,11 @@ class GraphQLHTTP:
         if refused is not None:
             await _send(send, 400, _error_body(ErrorCode.BAD_REQUEST, refused), [])
             return
-        version = served.canon.version
+        version, state = served.canon.version, served.state
         request = hashlib.sha256(
             b"\0".join(
                 (
+                    state.encode(),
                     scope["method"].encode(),
                     scope["query_string"],
                     content_type,
@@ -88,18 +91,23 @@ class GraphQLHTTP:
             )
         ).hexdigest()[:16]
         etag = f'"{version}-{request}"'.encode()
-        caching = ((b"etag", etag), (b"cache-control", self.cache_control))
+        caching: tuple[tuple[bytes, bytes], ...] = (
+            (b"etag", etag),
+            (b"cache-control", self.cache_control),
+        )
         if etag in (t.strip() for t in _header(scope, b"if-none-match").split(b",")):
             await _send(send, 304, b"", list(caching))
             return
-        cached = self.cache.get(version, request) if self.cache is not None else None
+        cached = self.cache.get(state, request) if self.cache is not None else None
         if cached is None:
-            with time_budget(self.limits.time_budget):
+            with time_budget(self.limits.time_budget), watching_replica_fields() as own:
                 cached = await _capture(self.view, scope, body)
             if TIME_BUDGET_EXCEEDED.encode() in cached.body:
                 cached = _spent(cached)
+            elif own:  # this process's load or reload time: not the same on another replica
+                caching = ((b"cache-control", b"no-store"),)
             elif self.cache is not None and cached.status == 200:
-                self.cache.put(version, request, cached)
+                self.cache.put(state, request, cached)
         status, headers = (
             cached.status,
             [
@@ -166,6 +174,12 @@ async def _read_body(receive: Receive, limit: int) -> bytes | None:
             return b"".join(chunks)
 
 
+def _exact(chunks: list[bytes]) -> bytes:
+    """The body in an object of its own size: orjson's output keeps a 4 KB buffer, which a
+    cached 31-byte answer would otherwise hold for as long as it is cached."""
+    return bytes(memoryview(chunks[0])) if len(chunks) == 1 else b"".join(chunks)
+
+
 async def _capture(app: ASGIApp, scope: Scope, body: bytes) -> CachedResponse:
     """Run the app on a request whose body was already read, and keep its whole response."""
     sent = False
@@ -190,5 +204,5 @@ async def _capture(app: ASGIApp, scope: Scope, body: bytes) -> CachedResponse:
     return CachedResponse(
         status=int(start.get("status", 500)),
         headers=tuple((bytes(k), bytes(v)) for k, v in start.get("headers", [])),
-        body=b"".join(chunks),
+        body=_exact(chunks),
     )

@@ -32,7 +32,12 @@ from ..frames import Frame, Line, build_page
 from ..settings import DEFAULT_IRI_BASE
 from ..vocabulary import JF, JSONLD_CONTEXT, NAMESPACE
 from .holder import CanonHolder
+from .negotiation import negotiate
 
+NODE_MEDIA_TYPES = ("text/html", "text/turtle", "application/ld+json", "application/json")
+"""What a node page can be answered as, the first when the client states no preference."""
+NODE_MEDIA_TYPES = ("text/html", "text/turtle", "application/ld+json", "application/json")
+"""What a node page can be answered as, the first when the client states no preference."""
 USED_BY_ROLE_LEVELS = 20
 """A level or dimension is quoted by every role-level at it: the page lists this many."""
 
@@ -147,14 +152,20 @@ def canon_endpoint(
                 },
                 status_code=404,
             )
-        accept = request.headers.get("accept", "")
-        if "text/turtle" in accept:
-            return Response(
-                node_graph(canon, node).serialize(format="turtle"), media_type="text/turtle"
+        vary = {"Vary": "Accept"}
+        chosen = negotiate(request.headers.get("accept"), NODE_MEDIA_TYPES)
+        if chosen is None:
+            return JSONResponse(
+                {"error": "not acceptable", "available": list(NODE_MEDIA_TYPES)},
+                status_code=406,
+                headers=vary,
             )
-        if "application/ld+json" in accept or "application/json" in accept:
+        if chosen == "text/turtle":
+            body = node_graph(canon, node).serialize(format="turtle")
+            return Response(body, media_type="text/turtle", headers=vary)
+        if chosen in ("application/ld+json", "application/json"):
             body = node_graph(canon, node).serialize(format="json-ld", context=JSONLD_CONTEXT)
-            return Response(body, media_type="application/ld+json")
-        return HTMLResponse(_page(canon, node, base))
+            return Response(body, media_type="application/ld+json", headers=vary)
+        return HTMLResponse(_page(canon, node, base), headers=vary)
 
     return endpoint

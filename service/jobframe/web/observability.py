@@ -162,7 +162,7 @@ class Observability:
 
     def _operation(self, scope: Scope, body: bytes) -> str:
         if scope["path"] != "/graphql":
-            return str(scope["path"])
+            return route_label(scope["path"])
         name = _operation_name(scope, body)
         if not name:
             return "anonymous"
@@ -170,6 +170,19 @@ class Observability:
             return "other"
         self._operations.add(name)
         return name
+
+
+_ROUTES = ("/", "/healthz", "/readyz", "/metrics", "/canon", "/admin/reload")
+_PREFIXES = ("/canon/", "/viewer/queries/", "/viewer/")
+
+
+def route_label(path: str) -> str:
+    """The route a path is served by (`/canon/*`), never the raw path: clients choose paths,
+    and a label per path would grow the metrics without bound."""
+    if path in _ROUTES:
+        return path
+    prefix = next((p for p in _PREFIXES if path.startswith(p)), None)
+    return f"{prefix}*" if prefix else "other"
 
 
 def _operation_name(scope: Scope, body: bytes) -> str | None:
