@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum, StrEnum
+from pathlib import Path
 
 
 class FindingKind(StrEnum):
@@ -40,6 +41,24 @@ class Severity(Enum):
     WARNING = "warning"
 
 
+def printable(name: str) -> str:
+    """A file name as text that any encoder accepts: bytes that are not UTF-8 (kept by Python
+    as lone surrogates) become U+FFFD, so a log line or a JSON answer naming it never fails."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def shown_file(file: str, canon_folder: str) -> str:
+    """A file as shown to anyone who may read the service's answers: relative to the canon
+    folder when inside it, else its name only; the full path stays in the log."""
+    path = Path(file)
+    try:
+        inside = path.resolve().is_relative_to(Path(canon_folder).resolve())
+    except (OSError, ValueError):
+        inside = False
+    shown = path.resolve().relative_to(Path(canon_folder).resolve()) if inside else path.name
+    return printable(shown.as_posix() if isinstance(shown, Path) else shown)
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where a finding applies: a place in a file, a canon node, or both."""
@@ -50,7 +69,8 @@ class Location:
     node: str | None = None
 
     def __str__(self) -> str:
-        place = ":".join(str(p) for p in (self.file, self.line, self.column) if p is not None)
+        file = printable(self.file) if self.file is not None else None
+        place = ":".join(str(p) for p in (file, self.line, self.column) if p is not None)
         if self.node is not None:
             return f"{place} <{self.node}>" if place else f"<{self.node}>"
         return place or "(canon)"

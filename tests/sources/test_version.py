@@ -15,7 +15,7 @@ def version_of(folder: Path, *files: str) -> str:
         path = folder / f"f{n}.ttl"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
-    store, findings = read_turtle([VOCABULARY_FILE, *paths])
+    store, findings, _ = read_turtle([VOCABULARY_FILE, *paths])
     assert findings == ()
     return canon_version(store)
 

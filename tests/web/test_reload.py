@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import shutil
 import time
 import weakref
@@ -154,3 +155,35 @@ def test_an_answer_holding_this_replicas_load_time_is_neither_cached_nor_tagged(
     assert response.headers["Cache-Control"] == "no-store"
     frames = client.post("/graphql", json={"query": FRAME})
     assert "ETag" in frames.headers
+
+
+def test_reload_errors_name_files_relative_to_the_canon_folder(
+    folder: Path, holder: CanonHolder
+) -> None:
+    client = client_of(holder, admin_token=TOKEN, production=True)
+    edit(folder, "jf:order 1", "jf:order 1 ; ; .")
+    client.post("/admin/reload", headers={"Authorization": f"Bearer {TOKEN}"})
+    status = client.post("/graphql", json={"query": "{ canon { lastReload { errors { file } } } }"})
+    [error] = status.json()["data"]["canon"]["lastReload"]["errors"]
+    assert error["file"] == "role.ttl"
+    assert str(folder) not in status.text
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_not_a_500(
+    folder: Path, holder: CanonHolder, caplog: pytest.LogCaptureFixture
+) -> None:
+    import os
+
+    os.write(
+        fd := os.open(os.path.join(os.fsencode(folder), b"bad\xff.ttl"), os.O_CREAT | os.O_WRONLY),
+        b"<a> <b> .",
+    )
+    os.close(fd)
+    client = client_of(holder, admin_token=TOKEN, raise_server_exceptions=False)
+    with caplog.at_level(logging.INFO):
+        reload = client.post("/admin/reload", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert reload.status_code == 422
+    assert reload.json()["errors"][0]["file"].endswith("bad\ufffd.ttl")
+    status = client.post("/graphql", json={"query": "{ canon { lastReload { errors { file } } } }"})
+    assert status.json()["data"]["canon"]["lastReload"]["errors"][0]["file"] == "bad\ufffd.ttl"
+    assert any("bad\ufffd.ttl" in r.getMessage() for r in caplog.records)

@@ -29,9 +29,13 @@ class Finding:
     def severity(self) -> fnd.Severity:
         return self.model.severity
 
-    @strawberry.field(description="The Turtle file where it applies, where known.")
-    def file(self) -> str | None:
-        return self.model.location.file
+    @strawberry.field(
+        description="The Turtle file where it applies, where known: relative to the canon"
+        " folder, or only its name when it lies outside (the full path is in the log)."
+    )
+    def file(self, info: Info) -> str | None:
+        file = self.model.location.file
+        return None if file is None else fnd.shown_file(file, info.context.served.report.source)
 
     @strawberry.field(description="The line in that file, where known.")
     def line(self) -> int | None:

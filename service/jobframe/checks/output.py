@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from ..findings import Finding, Severity
+from ..findings import Finding, Severity, printable
 from ..frames import CANON_FIELDS
 from .completeness import CompletenessRow, omission_text
 from .report import CheckReport
@@ -17,7 +17,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
     return {
         "kind": finding.kind.value,
         "severity": finding.severity.value,
-        "file": place.file,
+        "file": printable(place.file) if place.file is not None else None,
         "line": place.line,
         "column": place.column,
         "node": place.node,

@@ -36,6 +36,9 @@ class CheckReport:
     canon: Canon | None
     completeness: tuple[CompletenessRow, ...]
     triple_count: int
+    content: str | None = None
+    """Digest of exactly the file bytes that were checked (`sources.Reading.content`); None
+    for an endpoint. Snapshots are stored under it, never under what the files hold now."""
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -62,8 +65,9 @@ def _order(finding: Finding) -> tuple[int, str, int, str]:
 def check_canon(source: CanonSource) -> CheckReport:
     """Read and check the whole canon; compile it only when nothing is an error."""
     if isinstance(source, SparqlEndpoint):
-        store, syntax = read_turtle([VOCABULARY_FILE])
+        store, syntax, _ = read_turtle([VOCABULARY_FILE])
         syntax = (*syntax, *read_sparql(source, store))
+        content = None
         places = SourceMap([])
         if syntax:
             return CheckReport(str(source), syntax, None, (), len(store))
@@ -72,7 +76,7 @@ def check_canon(source: CanonSource) -> CheckReport:
             files = [VOCABULARY_FILE, *turtle_files(source)]
         except CanonError as error:
             return CheckReport(str(source), error.findings, None, (), 0)
-        store, syntax = read_turtle(files)
+        store, syntax, content = read_turtle(files)
         places = SourceMap(files)
     with ThreadPoolExecutor(max_workers=2) as pool:
         # The SHACL engine releases the GIL: validate while Python indexes and checks lineage.
@@ -87,4 +91,5 @@ def check_canon(source: CanonSource) -> CheckReport:
             canon = compile_canon(index, version.result())
             rows = completeness(canon)
             findings = (*findings, *completeness_findings(rows, places))
-    return CheckReport(str(source), tuple(sorted(findings, key=_order)), canon, rows, len(store))
+    ordered = tuple(sorted(findings, key=_order))
+    return CheckReport(str(source), ordered, canon, rows, len(store), content)

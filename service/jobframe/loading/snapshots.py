@@ -25,7 +25,7 @@ from ..checks import CheckReport, check_canon
 from ..findings import CanonError
 from ..resources import PACKAGE_DIR, SHAPES_FILE, VOCABULARY_FILE
 from ..settings import cache_dir
-from ..sources import CanonSource, turtle_files
+from ..sources import CanonSource, content_digest, turtle_files
 
 log = logging.getLogger("jobframe.snapshots")
 
@@ -41,20 +41,36 @@ def _code_digest() -> bytes:
     """All of the package's code: a snapshot from other code is never restored."""
     digest = hashlib.sha256()
     for path in code_files():
-        digest.update(f"{path.relative_to(PACKAGE_DIR)}\0".encode())
+        digest.update(os.fsencode(path.relative_to(PACKAGE_DIR)) + b"\0")
         digest.update(path.read_bytes())
     return digest.digest()
 
 
-def snapshot_key(folder: Path) -> str:
-    """Digest of everything a checked canon depends on, in a stable order."""
-    digest = hashlib.sha256()
-    digest.update(_code_digest())
-    digest.update(f"{folder.resolve()}\0".encode())
-    for path in (VOCABULARY_FILE, SHAPES_FILE, *turtle_files(folder)):
-        digest.update(f"{path.relative_to(path.anchor)}\0".encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+def _key(content: str) -> str:
+    """The snapshot key of a canon whose files' content digest is `content`."""
+    digest = hashlib.sha256(_code_digest())
+    digest.update(hashlib.sha256(SHAPES_FILE.read_bytes()).digest())
+    digest.update(content.encode())
     return digest.hexdigest()
+
+
+def snapshot_key(folder: Path) -> str:
+    """The key of the canon the folder holds now, to look a snapshot up.
+
+    Digests the same files a check reads, in the same way (`sources.content_digest`); a file
+    that is not a regular, readable file gets a key no stored snapshot has (its check fails,
+    and a canon with errors is never stored).
+    """
+    files: list[tuple[Path, bytes]] = []
+    for path in (VOCABULARY_FILE, *turtle_files(folder)):
+        try:
+            data = path.read_bytes() if path.is_file() else None
+        except OSError:
+            data = None
+        if data is None:
+            return "unreadable-" + hashlib.sha256(os.fsencode(path)).hexdigest()
+        files.append((path, data))
+    return _key(content_digest(files))
 
 
 def checked(source: CanonSource) -> CheckReport:
@@ -77,8 +93,9 @@ def checked(source: CanonSource) -> CheckReport:
     except Exception as error:  # any damaged snapshot is rebuilt, never trusted
         log.warning("ignoring unreadable snapshot %s: %s", path, error)
     report = _check(source)
-    if report.canon is not None:
-        _store(folder, path, report)
+    if report.canon is not None and report.content is not None:
+        # Stored under what was checked: a file edited during the check gives another key.
+        _store(folder, folder / f"{_key(report.content)}.pickle", report)
     return report
 
 
@@ -95,7 +112,7 @@ def _check(source: CanonSource) -> CheckReport:
     """
     try:
         large = isinstance(source, Path) and (
-            sum(p.stat().st_size for p in turtle_files(source)) > APART_BYTES
+            sum(p.stat().st_size for p in turtle_files(source) if p.is_file()) > APART_BYTES
         )
     except CanonError:  # the check reports why the files cannot be read
         large = False

@@ -11,7 +11,7 @@ from pathlib import Path
 from .index import TripleIndex
 from .sourcemap import SourceMap
 from .sparql import SparqlEndpoint, parse_sparql, read_sparql
-from .turtle import TurtleFiles, read_turtle, turtle_files
+from .turtle import Reading, TurtleFiles, content_digest, read_turtle, turtle_files
 from .version import canon_version
 
 CanonSource = Path | TurtleFiles | SparqlEndpoint
@@ -25,11 +25,13 @@ def parse_source(value: str) -> CanonSource:
 
 __all__ = [
     "CanonSource",
+    "Reading",
     "SourceMap",
     "SparqlEndpoint",
     "TripleIndex",
     "TurtleFiles",
     "canon_version",
+    "content_digest",
     "parse_source",
     "read_sparql",
     "read_turtle",

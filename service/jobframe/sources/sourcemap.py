@@ -29,11 +29,13 @@ class SourceMap:
     def _build(self) -> dict[str, tuple[str, int]]:
         found: dict[str, tuple[str, int]] = {}
         for path in self._files:
-            base = path.resolve().as_uri()
             prefixes: dict[str, str] = {}
             try:
+                if not path.is_file():
+                    continue
+                base = path.resolve().as_uri()
                 text = path.read_text("utf-8")
-            except (OSError, UnicodeDecodeError):
+            except (OSError, RuntimeError, UnicodeDecodeError):
                 continue
             for number, line in enumerate(text.splitlines(), start=1):
                 if declared := _BASE.match(line):

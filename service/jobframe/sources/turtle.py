@@ -6,9 +6,12 @@ and the other files are still read, so every broken file is reported in one pass
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
@@ -50,15 +53,25 @@ def turtle_files(folder: Path | TurtleFiles) -> list[Path]:
         )
     root = folder.resolve()
     files = sorted(folder.rglob("*.ttl"))
-    outside = [p for p in files if not p.resolve().is_relative_to(root)]
+    linked_folders = [p for p in folder.rglob("*") if p.is_symlink() and p.is_dir()]
+    outside = [p for p in [*files, *linked_folders] if not _inside(p, root)]
     if outside:
         raise _refused(
             FindingKind.OUTSIDE,
             outside,
-            "this file links outside the canon folder and is not read",
+            "this file or folder links outside the canon folder and is not read",
             "copy the file into the canon folder instead of linking to it",
         )
     return files
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Whether the path leads inside the folder; a link that cannot be followed (a loop) is
+    left to the reading, which reports it as not a regular file."""
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):
+        return True
 
 
 def _refused(kind: FindingKind, paths: list[Path], message: str, hint: str) -> CanonError:
@@ -68,14 +81,45 @@ def _refused(kind: FindingKind, paths: list[Path], message: str, hint: str) -> C
     )
 
 
-def read_turtle(files: Iterable[Path]) -> tuple[ox.Store, tuple[Finding, ...]]:
-    """All files that parse, in one in-memory store, and a finding for each file that does not."""
+class Reading(NamedTuple):
+    """What reading the canon files gave: the store, a finding per file that could not be
+    read, and a digest of exactly the bytes that were parsed (path and content of each)."""
+
+    store: ox.Store
+    findings: tuple[Finding, ...]
+    content: str
+
+
+def content_digest(files: Iterable[tuple[Path, bytes]]) -> str:
+    """A digest of each file's absolute path and bytes, in order."""
+    digest = hashlib.sha256()
+    for path, data in files:
+        digest.update(os.fsencode(path.resolve()) + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()
+
+
+def read_turtle(files: Iterable[Path]) -> Reading:
+    """All files that parse, in one in-memory store, and a finding for each file that does not.
+
+    Each file is read once, and the store is loaded from those very bytes, so `content` names
+    exactly what was parsed even when a file changes while it is being read.
+    """
     store = ox.Store()
     findings = []
+    read: list[tuple[Path, bytes]] = []
     for path in files:
+        if not path.is_file():  # a FIFO or a device would block or stream forever
+            findings.append(_unreadable(path, "not a regular file", "use a plain Turtle file"))
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            findings.append(_unreadable(path, f"cannot read file: {error.strerror or error}"))
+            continue
+        read.append((path, data))
         try:
             store.load(
-                path=str(path),
+                data,
                 format=ox.RdfFormat.TURTLE,
                 base_iri=path.resolve().as_uri(),
                 to_graph=ox.DefaultGraph(),
@@ -90,17 +134,17 @@ def read_turtle(files: Iterable[Path]) -> tuple[ox.Store, tuple[Finding, ...]]:
                     "correct the Turtle at that position",
                 )
             )
-        except (UnicodeDecodeError, OSError) as error:
+        except UnicodeDecodeError as error:
+            findings.append(_unreadable(path, f"cannot read file: {error}"))
+        except MemoryError as error:  # pyoxigraph: a single term over its 16 MiB buffer
             findings.append(
-                Finding(
-                    FindingKind.SYNTAX,
-                    Severity.ERROR,
-                    Location(file=str(path)),
-                    f"cannot read file: {error}",
-                    "save the file as UTF-8 Turtle",
-                )
+                _unreadable(path, f"a term is too long to parse: {error}", "split the text")
             )
-    return store, tuple(findings)
+    return Reading(store, tuple(findings), content_digest(read))
+
+
+def _unreadable(path: Path, message: str, hint: str = "save the file as UTF-8 Turtle") -> Finding:
+    return Finding(FindingKind.SYNTAX, Severity.ERROR, Location(file=str(path)), message, hint)
 
 
 def _reason(error: SyntaxError) -> str:
