@@ -234,3 +234,28 @@ def test_a_body_of_exactly_max_body_bytes_is_read_and_one_byte_more_is_413(
         ]
     }
     assert over.headers["content-type"] == "application/json"
+
+
+@pytest.mark.parametrize(
+    "query,variables",
+    [
+        ('{ roleLevl(family: "x", level: "y") { label } }', {}),
+        ('{ roleLevel(family: "a", level: "b") { frame(kind: SMRT) { title } } }', {}),
+        (
+            "query($k: FrameKind!) { "
+            'roleLevel(family: "a", level: "b") { frame(kind: $k) { title } } }',
+            {"k": "SMRT"},
+        ),
+    ],
+    ids=["field", "enum value", "variable"],
+)
+def test_production_errors_suggest_no_schema_names(
+    served: Served, query: str, variables: dict[str, str]
+) -> None:
+    body = {"query": query, "variables": variables}
+    production = client_of(served, production=True).post("/graphql", json=body).json()
+    development = client_of(served).post("/graphql", json=body).json()
+    assert "Did you mean" in development["errors"][0]["message"]
+    assert "Did you mean" not in production["errors"][0]["message"]
+    assert "SMART" not in production["errors"][0]["message"]
+    assert "roleLevels" not in production["errors"][0]["message"]

@@ -8,7 +8,8 @@ HTTP layer (`web/graphql_http.py`) and the resolvers (`budget.py`). The defaults
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from strawberry.extensions import (
@@ -67,5 +68,29 @@ class Limits:
             MaskFaults,
         ]
         if self.production:
-            factories.append(DisableIntrospection)
+            factories += [DisableIntrospection, HideSuggestions]
         return factories
+
+
+_SUGGESTION = re.compile(r"\s*Did you mean .*$", re.DOTALL)
+
+
+def without_suggestion(message: str) -> str:
+    """The message without graphql-core's "Did you mean 'roleLevel'?" tail."""
+    return _SUGGESTION.sub("", message)
+
+
+class HideSuggestions(SchemaExtension):
+    """Under --production, errors name no field, argument, enum value or type the client did
+    not write: suggestions would reveal the schema that introspection hides."""
+
+    def on_validate(self) -> Iterator[None]:
+        yield
+        for error in self.execution_context.pre_execution_errors or []:
+            error.message = without_suggestion(error.message)
+
+    def on_execute(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        for error in (result.errors if result is not None else None) or []:
+            error.message = without_suggestion(error.message)
