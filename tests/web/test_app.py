@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -49,6 +52,19 @@ def test_real_server_answers_frames(server_url: str, golden: Callable[[str], str
     assert response.json()["data"]["roleLevel"]["frame"]["text"] == golden("mbo")
     get = httpx2.get(f"{server_url}/graphql", params={"query": QUERY})
     assert get.json() == response.json()
+
+
+def test_a_client_sending_a_huge_body_whole_receives_the_413(server_url: str) -> None:
+    """urllib writes the whole 20 MB before reading; without draining, it saw a reset."""
+    request = urllib.request.Request(
+        f"{server_url}/graphql",
+        data=b'{"query": "' + b"x" * 20_000_000 + b'"}',
+        headers={"Content-Type": "application/json"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=60)
+    assert refused.value.code == 413
+    assert json.loads(refused.value.read())["errors"][0]["extensions"]["code"] == "BODY_TOO_LARGE"
 
 
 def test_workers_are_separate_processes_answering_alike(tmp_path: Path) -> None:

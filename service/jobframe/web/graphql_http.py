@@ -168,10 +168,26 @@ async def _read_body(receive: Receive, limit: int) -> bytes | None:
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
+            await _discard(receive, message, size)
             return None
         chunks.append(chunk)
         if not message.get("more_body", False):
             return b"".join(chunks)
+
+
+DISCARD_BYTES = 64 * 2**20
+"""How much of an oversized body is read and thrown away before the 413 is sent."""
+
+
+async def _discard(receive: Receive, message: Message, size: int) -> None:
+    """Read the rest of an oversized body (up to DISCARD_BYTES) without keeping it.
+
+    A client that sends its whole body before reading the answer (Python's urllib, curl
+    without Expect) would otherwise see its connection reset instead of the 413.
+    """
+    while message.get("more_body", False) and size <= DISCARD_BYTES:
+        message = await receive()
+        size += len(message.get("body", b""))
 
 
 def _exact(chunks: list[bytes]) -> bytes:
