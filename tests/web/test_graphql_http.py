@@ -205,9 +205,14 @@ def test_the_view_reads_the_whole_body_once_then_a_disconnect(served: Served) ->
     ]
 
 
-def test_a_body_is_refused_as_soon_as_its_chunks_together_pass_the_limit(served: Served) -> None:
+def test_a_body_is_refused_once_its_chunks_together_pass_the_limit_and_the_rest_is_drained(
+    served: Served,
+) -> None:
     view = View()
-    status, headers, body = call(wrapper(served, view, limit=10), request(b"12345678901", True))
+    rest = request(b"the rest, thrown away")
+    status, headers, body = call(
+        wrapper(served, view, limit=10), request(b"12345678901", True), rest
+    )
     assert status == 413 and view.calls == 0
     assert orjson.loads(body)["errors"][0]["message"] == (
         "the request body is larger than 10 bytes"
