@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from jobframe.api import Limits
 from jobframe.loading import Served
 from jobframe.resources import DEFAULT_CANON_DIR
+from jobframe.web import graphql_http
 from jobframe.web.graphql_http import GraphQLHTTP
 from jobframe.web.holder import CanonHolder
 from jobframe.web.response_cache import CachedResponse, ResponseCache, entry_size
@@ -373,3 +374,26 @@ def test_a_spent_budget_answers_only_its_first_budget_error_and_is_not_cached(
     assert status == 200
     assert orjson.loads(body) == {"data": None, "errors": [spent]}
     assert len(cache) == 0
+
+
+def test_the_rest_of_an_oversized_body_is_read_up_to_the_discard_bound() -> None:
+    sent: list[Message] = [
+        {"type": "http.request", "body": b"x" * 10, "more_body": True},
+        {"type": "http.request", "body": b"y" * 10, "more_body": True},
+        {"type": "http.request", "body": b"z" * 10, "more_body": False},
+        {"type": "http.request", "body": b"never read", "more_body": False},
+    ]
+    queue = list(sent)
+
+    async def receive() -> Message:
+        return queue.pop(0)
+
+    first = queue.pop(0)
+    asyncio.run(graphql_http._discard(receive, first, 10))
+    assert queue == sent[3:]  # read to the end of the body, and no further
+    queue[:] = list(sent[1:])
+    asyncio.run(graphql_http._discard(receive, first, graphql_http.DISCARD_BYTES + 1))
+    assert queue == sent[1:]  # past the bound, nothing more is read
+    queue[:] = list(sent[1:])
+    asyncio.run(graphql_http._discard(receive, first, graphql_http.DISCARD_BYTES - 5))
+    assert queue == sent[2:]  # one chunk takes it past the bound

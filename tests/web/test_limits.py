@@ -259,3 +259,11 @@ def test_production_errors_suggest_no_schema_names(
     assert "Did you mean" not in production["errors"][0]["message"]
     assert "SMART" not in production["errors"][0]["message"]
     assert "roleLevels" not in production["errors"][0]["message"]
+
+
+def test_production_names_no_suggestion_and_keeps_every_other_limit(served: Served) -> None:
+    production = client_of(served, production=True, max_depth=3)
+    typo = production.post("/graphql", json={"query": "{ roleLevl { label } }"}).json()
+    assert typo["errors"][0]["message"] == "Cannot query field 'roleLevl' on type 'Query'."
+    deep = production.post("/graphql", json={"query": DEEP}).json()
+    assert deep["errors"][0]["extensions"]["code"] == "QUERY_TOO_DEEP"

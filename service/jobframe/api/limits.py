@@ -91,6 +91,5 @@ class HideSuggestions(SchemaExtension):
 
     def on_execute(self) -> Iterator[None]:
         yield
-        result = self.execution_context.result
-        for error in (result.errors if result is not None else None) or []:
+        for error in getattr(self.execution_context.result, "errors", None) or []:
             error.message = without_suggestion(error.message)
