@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -150,23 +150,21 @@ class Settings:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """Settings from `JOBFRAME_…` variables, defaults for the rest; SettingError if bad."""
-        environ = os.environ if environ is None else environ
-        values = {s.name: s.parse(environ[s.env]) for s in SETTINGS if s.env in environ}
-        return cls(**values)
+        return cls(**_read(os.environ if environ is None else environ, SETTINGS))
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> Settings:
         """Settings from `serve`'s options; the environment-only rows from the environment."""
-        rest = {
-            s.name: s.parse(os.environ[s.env])
-            for s in SETTINGS
-            if s.flag is None and s.env in os.environ
-        }
-        return cls(**options, **rest)
+        return cls(**options, **_read(os.environ, [s for s in SETTINGS if s.flag is None]))
 
     def to_env(self) -> dict[str, str]:
         """The variables that make `from_env` give these settings (for worker processes)."""
         return {s.env: s.unparse(getattr(self, s.name)) for s in SETTINGS}
+
+
+def _read(environ: Mapping[str, str], rows: Iterable[Setting]) -> dict[str, Any]:
+    """The typed value of each row whose variable is set."""
+    return {s.name: s.parse(environ[s.env]) for s in rows if s.env in environ}
 
 
 def _table() -> tuple[Setting, ...]:

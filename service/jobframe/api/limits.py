@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from strawberry.extensions import (
     AddValidationRules,
@@ -40,15 +40,8 @@ class Limits:
 
     @classmethod
     def of(cls, settings: Settings) -> Limits:
-        """The request limits among a service's settings."""
-        return cls(
-            max_depth=settings.max_depth,
-            max_aliases=settings.max_aliases,
-            max_tokens=settings.max_tokens,
-            max_body_bytes=settings.max_body_bytes,
-            time_budget=settings.time_budget,
-            production=settings.production,
-        )
+        """The request limits among a service's settings (each field is a setting's name)."""
+        return cls(**{f.name: getattr(settings, f.name) for f in fields(cls)})
 
     def extensions(self) -> list[Callable[[], SchemaExtension]]:
         """Schema extension factories: a fresh instance per request.

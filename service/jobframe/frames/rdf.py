@@ -24,12 +24,12 @@ def frames_graph(frames: Iterable[Frame]) -> Graph:
     graph.bind("jf", NAMESPACE)
     graph.bind("prov", PROV)
     for frame in frames:
-        frame_iri = URIRef(f"{frame.role_level.iri}/frames/{frame.kind.value}")
+        frame_iri = URIRef(_frame_iri(frame))
         graph.add((frame_iri, RDF.type, PROV.Collection))
         graph.add((frame_iri, RDFS.label, Literal(frame.title)))
         graph.add((frame_iri, PROV.wasDerivedFrom, URIRef(frame.role_level.iri)))
         for position, line in enumerate(frame.lines, start=1):
-            line_iri = URIRef(f"{frame_iri}/line/{position}")
+            line_iri = URIRef(_line_iri(frame, position))
             graph.add((frame_iri, PROV.hadMember, line_iri))
             graph.add((line_iri, RDF.type, URIRef(JF.FrameLine)))
             graph.add((line_iri, PROV.value, Literal(line.text)))
@@ -47,6 +47,14 @@ def frames_graph(frames: Iterable[Frame]) -> Graph:
                 if source.label is not None:
                     graph.add((quotation, RDFS.label, Literal(source.label)))
     return graph
+
+
+def _frame_iri(frame: Frame) -> str:
+    return f"{frame.role_level.iri}/frames/{frame.kind.value}"
+
+
+def _line_iri(frame: Frame, position: int) -> str:
+    return f"{_frame_iri(frame)}/line/{position}"
 
 
 def _quotation(frame: Frame, position: int, number: int) -> BNode:
@@ -70,11 +78,11 @@ def serialize_frames(frames: Sequence[Frame], format: str) -> str:
     order: dict[str, int] = {}
     within: dict[str, dict[str, int]] = {}
     for frame in frames:
-        frame_iri = f"{frame.role_level.iri}/frames/{frame.kind.value}"
+        frame_iri = _frame_iri(frame)
         order[frame_iri] = len(order)
         within[frame_iri] = {}
         for position, line in enumerate(frame.lines, start=1):
-            line_iri = f"{frame_iri}/line/{position}"
+            line_iri = _line_iri(frame, position)
             order[line_iri] = within[frame_iri][line_iri] = len(order)
             within[line_iri] = {}
             for number, source in enumerate(line.sources, start=1):
