@@ -127,11 +127,26 @@ class Settings:
     max_depth: int = _setting(12, "Deepest query (QUERY_TOO_DEEP beyond).", minimum=1)
     max_aliases: int = _setting(20, "Most aliases (TOO_MANY_ALIASES beyond).", minimum=0)
     max_tokens: int = _setting(2000, "Most tokens (TOO_MANY_TOKENS beyond).", minimum=1)
+    max_query_cost: int = _setting(
+        20_000,
+        "Largest estimated query cost, from the canon's list sizes (QUERY_TOO_COSTLY beyond).",
+        minimum=1,
+    )
     max_body_bytes: int = _setting(
         100_000, "Largest request body in bytes (BODY_TOO_LARGE, 413, beyond).", minimum=1
     )
     time_budget: float = _setting(
         10.0, "Seconds of work per request (TIME_BUDGET_EXCEEDED beyond).", minimum=0
+    )
+    header_timeout: float = _setting(
+        10.0,
+        "Seconds a connection may take to send a request's headers (408 and closed beyond).",
+        minimum=0.1,
+    )
+    body_timeout: float = _setting(
+        30.0,
+        "Seconds a request may take to send its body after its headers (408 and closed beyond).",
+        minimum=0.1,
     )
     admin_token: str | None = _setting(
         None,

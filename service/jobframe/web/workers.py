@@ -18,6 +18,7 @@ from ..settings import Settings
 from .app import create_app
 from .holder import CanonHolder
 from .observability import configure_logging
+from .slow_clients import http_protocol
 
 WORKER_APP = f"{__name__}:worker_app"
 """uvicorn's import string for the worker factory, from this module's own name."""
@@ -27,7 +28,14 @@ def run(settings: Settings, served: Served) -> None:
     """Serve until stopped: this process's app, or N workers that load the canon themselves."""
     if settings.workers == 1:
         app = create_app(CanonHolder(settings.canon, served), settings)
-        uvicorn.run(app, host=settings.host, port=settings.port, log_level="info", access_log=False)
+        uvicorn.run(
+            app,
+            host=settings.host,
+            port=settings.port,
+            http=http_protocol(settings),
+            log_level="info",
+            access_log=False,
+        )
         return
     os.environ.update(settings.to_env())
     uvicorn.run(
@@ -36,6 +44,7 @@ def run(settings: Settings, served: Served) -> None:
         workers=settings.workers,
         host=settings.host,
         port=settings.port,
+        http=http_protocol(settings),
         log_level="info",
         access_log=False,
     )

@@ -1,0 +1,145 @@
+"""Slow clients: a connection that never finishes a request's headers or body is closed.
+
+uvicorn's `timeout_keep_alive` runs only between requests and stops at the first byte of the
+next one, and nothing at all times a fresh connection, so a client that sends half a request
+(slowloris) would hold its connection forever. `TimedH11Protocol` is uvicorn's h11 protocol
+with two deadlines: a request's headers within `--header-timeout` of the connection opening
+(or of the previous response), its body within `--body-timeout` of its headers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from functools import partial
+from typing import Any, Literal, cast
+
+import h11
+from uvicorn.protocols.http.h11_impl import H11Protocol, RequestResponseCycle
+
+from ..settings import Settings
+
+log = logging.getLogger("jobframe.http")
+
+Waiting = Literal["headers", "body"]
+
+_TIMEOUT_BODY = b"Request Timeout"
+_TIMEOUT_HEADERS = [
+    (b"content-type", b"text/plain; charset=utf-8"),
+    (b"content-length", str(len(_TIMEOUT_BODY)).encode()),
+    (b"connection", b"close"),
+]
+
+
+def http_protocol(settings: Settings) -> type[asyncio.Protocol]:
+    """uvicorn's `http=`: `TimedH11Protocol` with the settings' deadlines.
+
+    A partial of a module-level class, so it pickles to `--workers` processes; uvicorn only
+    calls it with keyword arguments, so it may stand where uvicorn's type says a class.
+    """
+    factory = partial(
+        TimedH11Protocol,
+        header_timeout=settings.header_timeout,
+        body_timeout=settings.body_timeout,
+    )
+    return cast(type[asyncio.Protocol], factory)
+
+
+class TimedH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol, closing a connection whose request is not complete in time.
+
+    A timed-out client that has sent part of a request and has no response started gets
+    `408 Request Timeout` with `Connection: close`; an idle one is closed silently, as
+    uvicorn's keep-alive timeout does (a 408 there could race a request just being sent).
+    """
+
+    def __init__(
+        self, *args: Any, header_timeout: float, body_timeout: float, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.header_timeout = header_timeout
+        self.body_timeout = body_timeout
+        self._deadline: asyncio.TimerHandle | None = None
+        self._waiting: Waiting | None = None
+        self._timed_cycle: RequestResponseCycle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._start("headers")
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._stop()
+        super().connection_lost(exc)
+
+    def handle_events(self) -> None:
+        super().handle_events()
+        if self.transport.is_closing() or self.transport.get_protocol() is not self:
+            self._stop()  # answered and closing, or upgraded to another protocol
+            return
+        cycle = self.cycle
+        if cycle is not None and cycle is not self._timed_cycle:
+            self._timed_cycle = cycle  # a new request's headers are complete
+            if cycle.more_body:
+                self._start("body")
+            else:
+                self._stop()
+        elif cycle is not None and self._waiting == "body" and not cycle.more_body:
+            self._stop()
+
+    def on_response_complete(self) -> None:
+        # Before uvicorn's own handling, which may parse a pipelined request and re-time it.
+        if not self.transport.is_closing():
+            self._start("headers")
+        super().on_response_complete()
+
+    def _start(self, waiting: Waiting) -> None:
+        self._stop()
+        timeout = self.header_timeout if waiting == "headers" else self.body_timeout
+        self._waiting = waiting
+        self._deadline = self.loop.call_later(timeout, self._expired)
+
+    def _stop(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+        self._deadline = None
+        self._waiting = None
+
+    def _expired(self) -> None:
+        waited_for = self._waiting
+        self._stop()
+        if self.transport.is_closing():
+            return
+        answered = self._answer_408()
+        cycle = self.cycle
+        if cycle is not None and not cycle.response_complete:
+            cycle.disconnected = True  # the app, if running, now receives http.disconnect
+            cycle.message_event.set()
+        self.transport.close()
+        timeout = self.header_timeout if waited_for == "headers" else self.body_timeout
+        fields = {
+            "peer": f"{self.client[0]}:{self.client[1]}" if self.client else None,
+            "waited_for": waited_for,
+            "timeout_s": timeout,
+            "status": 408 if answered else None,
+        }
+        log.info("slow client closed", extra={"fields": fields})
+
+    def _answer_408(self) -> bool:
+        """Write a 408 when no response has started and the client sent part of a request."""
+        state = self.conn.our_state
+        sent_part = state is h11.SEND_RESPONSE or (
+            state is h11.IDLE and bool(self.conn.trailing_data[0])
+        )
+        if not sent_part:
+            return False
+        events: list[h11.Event] = [
+            h11.Response(status_code=408, headers=_TIMEOUT_HEADERS, reason=b"Request Timeout"),
+            h11.Data(data=_TIMEOUT_BODY),
+            h11.EndOfMessage(),
+        ]
+        try:
+            output = b"".join(self.conn.send(event) or b"" for event in events)
+        except h11.LocalProtocolError:
+            return False  # e.g. a HEAD request, whose answer may carry no body
+        self.transport.write(output)
+        return True
