@@ -1,39 +1,69 @@
-"""The time budget of one request: set by the HTTP layer, checked as fields resolve."""
+"""The work budget of one request: a deadline and a cancel flag, checked inside long work.
+
+The HTTP layer opens a budget per request. It lives in a ContextVar, so it follows the
+request into the worker thread that executes it, and every stage can check it without
+knowing about HTTP: resolvers check it per field, and every loop whose length comes from the
+canon or the request (searching, ranking the closest names, writing a frame's RDF) checks it
+as it goes. A request whose client has gone is cancelled the same way. Outside a request
+(the CLI, the Python API) nothing is ever spent.
+"""
 
 from __future__ import annotations
 
 import math
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import TypeVar
 
-from graphql import GraphQLError
-
-from .errors import ErrorCode
-
-_deadline: ContextVar[float] = ContextVar("jobframe_deadline", default=math.inf)
+T = TypeVar("T")
 
 
-class TimeBudgetExceeded(GraphQLError):
+class BudgetSpent(Exception):
+    """The request ran out of its time budget, or its client went away."""
+
     def __init__(self) -> None:
-        super().__init__(
-            "the request ran out of its time budget",
-            extensions={"code": ErrorCode.TIME_BUDGET_EXCEEDED.value},
-        )
+        super().__init__("the request ran out of its time budget")
+
+
+@dataclass(slots=True)
+class Budget:
+    deadline: float = math.inf
+    """`time.monotonic()` after which the work stops."""
+    cancelled: bool = False
+    """Set from the event loop when the client disconnects; read by the worker thread."""
+
+    def spent(self) -> bool:
+        return self.cancelled or time.monotonic() > self.deadline
+
+
+_UNLIMITED = Budget()
+_current: ContextVar[Budget] = ContextVar("jobframe_budget", default=_UNLIMITED)
 
 
 def check_budget() -> None:
-    """Called as fields resolve: stops a request that has used up its time."""
-    if time.monotonic() > _deadline.get():
-        raise TimeBudgetExceeded()
+    """Stop the current request's work when its budget is spent (raises BudgetSpent)."""
+    if _current.get().spent():
+        raise BudgetSpent()
+
+
+def within_budget(items: Iterable[T], every: int = 512) -> Iterator[T]:
+    """The items, checking the budget every `every` of them: for loops over canon data."""
+    budget = _current.get()
+    for count, item in enumerate(items):
+        if count % every == 0 and budget.spent():
+            raise BudgetSpent()
+        yield item
 
 
 @contextmanager
-def time_budget(seconds: float) -> Iterator[None]:
-    """Run the block with `seconds` of budget; fields resolved after that raise."""
-    token = _deadline.set(time.monotonic() + seconds)
+def budget(seconds: float) -> Iterator[Budget]:
+    """Run the block with `seconds` of budget; the Budget can also be cancelled."""
+    opened = Budget(deadline=time.monotonic() + seconds)
+    token = _current.set(opened)
     try:
-        yield
+        yield opened
     finally:
-        _deadline.reset(token)
+        _current.reset(token)

@@ -4,6 +4,7 @@ from jobframe.api.context import Context
 from jobframe.api.fast_fields import use_direct_resolvers
 from jobframe.api.node_types import NODE_TYPES
 from jobframe.api.schema import CanonSchema, Query, schema
+from jobframe.budget import budget
 from jobframe.loading import Served
 
 EVERYTHING = """{ roleLevel(family: "Clinical Trials Operations", level: "M5") {
@@ -25,6 +26,16 @@ def test_direct_resolvers_change_no_answer(served: Served) -> None:
     assert ours.data == theirs.data
 
 
+def test_fields_with_arguments_check_the_budget_too(served: Served) -> None:
+    with budget(0.0):
+        result = schema.execute_sync(
+            '{ roleLevel(family: "Clinical Trials Operations", level: "M5") { id } }',
+            context_value=Context(served),
+        )
+    assert result.data == {"roleLevel": None} and result.errors
+    assert result.errors[0].extensions == {"code": "TIME_BUDGET_EXCEEDED"}
+
+
 def test_plain_fields_get_direct_resolvers_and_fields_with_arguments_do_not() -> None:
     reference = CanonSchema(query=Query, types=list(NODE_TYPES))
     assert use_direct_resolvers(reference) > 100
@@ -32,4 +43,5 @@ def test_plain_fields_get_direct_resolvers_and_fields_with_arguments_do_not() ->
     frame_resolver = role_level.fields["frame"].resolve  # type: ignore[union-attr]
     label_resolver = role_level.fields["label"].resolve  # type: ignore[union-attr]
     assert frame_resolver is not None and "strawberry" in frame_resolver.__module__
+    assert frame_resolver.__wrapped__ is not None  # behind the budget check
     assert label_resolver is not None and label_resolver.__module__ == "jobframe.api.fast_fields"

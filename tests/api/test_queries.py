@@ -100,12 +100,12 @@ def test_page_size_is_bounded(served: Served) -> None:
 
 def test_architecture_is_navigable_from_functions_down(run: Run) -> None:
     data = run(
-        "{ functions { nodes { label families { label roleLevels { level { code } "
-        "responsibilities { order } rubricEntries { dimension { label } source { notation } } "
-        "} } } } }"
+        "{ functions { nodes { label families { totalCount nodes { label roleLevels { nodes {"
+        " level { code } responsibilities { order }"
+        " rubricEntries { dimension { label } source { notation } } } } } } } } }"
     )
-    family = data["functions"]["nodes"][0]["families"][0]
-    role = family["roleLevels"][0]
+    family = data["functions"]["nodes"][0]["families"]["nodes"][0]
+    role = family["roleLevels"]["nodes"][0]
     assert role["level"] == {"code": "M5"}
     assert [r["order"] for r in role["responsibilities"]] == [1, 2, 3, 4, 5]
     assert [e["dimension"]["label"] for e in role["rubricEntries"]] == [

@@ -149,10 +149,11 @@ def test_production_turns_off_introspection_and_graphiql(served: Served) -> None
 
 def deep(depth: int) -> str:
     """A query `depth` levels deep as the depth limit counts them: the top-level field is at
-    depth 0, its leaf field at `depth` (family -> function -> families -> … never ends)."""
-    fields = ["families", "nodes", *("families" if i % 2 else "function" for i in range(depth))]
-    fields = fields[:depth]
-    return "{ " + " { ".join(fields) + " { label" + " }" * len(fields) + " }"
+    depth 0, its leaf field at `depth` (families -> nodes -> function -> families -> …)."""
+    cycle = ("families", "nodes", "function")
+    fields = [cycle[i % 3] for i in range(depth)]
+    leaf = "totalCount" if fields[-1] == "families" else "label"
+    return "{ " + " { ".join(fields) + f" {{ {leaf}" + " }" * len(fields) + " }"
 
 
 def aliased(count: int) -> str:
@@ -160,9 +161,12 @@ def aliased(count: int) -> str:
 
 
 def tokens(count: int) -> str:
-    """A query of exactly `count` tokens: `{ nodes ( ids : [ … ] ) { id } }` is 12 of them,
-    each string in the list one more."""
-    return "{ nodes(ids: [" + ", ".join(['"x"'] * (count - 12)) + "]) { id } }"
+    """A query of exactly `count` tokens: `{ … }` is 2 of them, each fragment spread with its
+    definition (`...Fk` and `fragment Fk on Query { __typename }`) 9, each `__typename` 1."""
+    fragments, padding = divmod(count - 2, 9)
+    spreads = " ".join(f"...F{k}" for k in range(fragments))
+    defined = " ".join(f"fragment F{k} on Query {{ __typename }}" for k in range(fragments))
+    return "{ " + spreads + " __typename" * padding + " } " + defined
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,6 @@
 """The GraphQL API: Strawberry types over the checked canon and its frames, the error codes
 a client can see, and the limits every request is held to."""
 
-from .budget import time_budget
 from .context import Context
 from .errors import ErrorCode
 from .limits import Limits
@@ -16,6 +15,5 @@ __all__ = [
     "build_schema",
     "node_url",
     "schema",
-    "time_budget",
     "watching_replica_fields",
 ]

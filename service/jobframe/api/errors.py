@@ -13,6 +13,8 @@ from enum import StrEnum
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
+from ..budget import BudgetSpent
+
 
 class ErrorCode(StrEnum):
     """`extensions.code` of every GraphQL error the service answers."""
@@ -35,6 +37,9 @@ class ErrorCode(StrEnum):
     """The query has more aliases than `--max-aliases`."""
     TOO_MANY_TOKENS = "TOO_MANY_TOKENS"
     """The query has more tokens than `--max-tokens`."""
+    QUERY_TOO_COSTLY = "QUERY_TOO_COSTLY"
+    """The query's estimated cost is over `--max-query-cost`; `estimate` and `limit` say by
+    how much, and nothing was executed. Ask for smaller pages or fewer fields."""
     BODY_TOO_LARGE = "BODY_TOO_LARGE"
     """The request body is larger than `--max-body-bytes` (HTTP 413)."""
     TIME_BUDGET_EXCEEDED = "TIME_BUDGET_EXCEEDED"
@@ -70,6 +75,8 @@ def code_of(error: GraphQLError) -> str:
         return str(own)
     if error.path is None and error.message.startswith("Variable '$"):
         return ErrorCode.BAD_USER_INPUT.value  # a variable the client sent does not coerce
+    if isinstance(error.original_error, BudgetSpent):
+        return ErrorCode.TIME_BUDGET_EXCEEDED.value
     if error.original_error is not None:
         return ErrorCode.INTERNAL_SERVER_ERROR.value
     for pattern, code in _CODES:

@@ -5,11 +5,12 @@ Strawberry wraps every field's resolver (argument conversion, Info, field extens
 A field with no arguments, no permissions, no field extensions and a resolver that takes only
 `self` (or no resolver at all) needs none of that, so graphql-core is given a resolver that
 calls it directly (after checking the request's time budget, see `budget.py`). Fields that
-do take arguments or `info` keep Strawberry's resolver.
+do take arguments or `info` keep Strawberry's resolver, behind the same budget check.
 """
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable
 from typing import Any
@@ -18,7 +19,7 @@ import strawberry
 from graphql import GraphQLObjectType
 from strawberry.types.base import StrawberryObjectDefinition
 
-from .budget import check_budget
+from ..budget import check_budget
 
 Resolver = Callable[..., Any]
 
@@ -46,8 +47,18 @@ def _direct(field: Any) -> Resolver | None:
     return call
 
 
+def _checked(resolve: Resolver) -> Resolver:
+    @functools.wraps(resolve)
+    def checked(source: Any, info: Any, **arguments: Any) -> Any:
+        check_budget()
+        return resolve(source, info, **arguments)
+
+    return checked
+
+
 def use_direct_resolvers(schema: strawberry.Schema) -> int:
-    """Give every plain field of every object type a direct resolver; how many were given."""
+    """Give every plain field of every object type a direct resolver, and every other field
+    a budget check before Strawberry's; how many direct resolvers were given."""
     count = 0
     for name, graphql_type in schema._schema.type_map.items():
         if not isinstance(graphql_type, GraphQLObjectType) or name.startswith("__"):
@@ -58,7 +69,11 @@ def use_direct_resolvers(schema: strawberry.Schema) -> int:
         for field in definition.fields:
             direct = _direct(field)
             target = graphql_type.fields.get(schema.config.name_converter.get_graphql_name(field))
-            if direct is not None and target is not None:
+            if target is None:
+                continue
+            if direct is not None:
                 target.resolve = direct
                 count += 1
+            elif target.resolve is not None:
+                target.resolve = _checked(target.resolve)
     return count

@@ -1,8 +1,9 @@
 """Limits on what one GraphQL request may ask.
 
-Depth, aliases and tokens use Strawberry's own extensions, passed as factories so that no
-request shares an extension instance. The body size and the time budget are enforced by the
-HTTP layer (`web/graphql_http.py`) and the resolvers (`budget.py`). The defaults and their
+Depth, aliases and tokens use Strawberry's own extensions, the estimated cost our own
+(`cost_limit.py`), passed as factories so that no request shares an extension instance.
+The body size and the time budget are enforced by the HTTP layer (`web/graphql_http.py`),
+the resolvers and long loops (`budget.py`). The defaults and their
 `serve` options are rows of the settings table (`settings.py`).
 """
 
@@ -22,6 +23,7 @@ from strawberry.extensions import (
 )
 
 from ..settings import Settings
+from .cost_limit import CostLimit
 from .errors import MaskFaults
 
 _DEFAULTS = Settings()
@@ -34,6 +36,7 @@ class Limits:
     max_depth: int = _DEFAULTS.max_depth
     max_aliases: int = _DEFAULTS.max_aliases
     max_tokens: int = _DEFAULTS.max_tokens
+    max_query_cost: int = _DEFAULTS.max_query_cost
     max_body_bytes: int = _DEFAULTS.max_body_bytes
     time_budget: float = _DEFAULTS.time_budget
     production: bool = _DEFAULTS.production
@@ -58,6 +61,7 @@ class Limits:
         factories: list[Callable[[], SchemaExtension]] = [
             lambda: AddValidationRules(rules),
             lambda: MaxTokensLimiter(max_token_count=self.max_tokens),
+            lambda: CostLimit(self.max_query_cost),
             MaskFaults,
         ]
         if self.production:

@@ -14,8 +14,10 @@ import strawberry
 from ..canon import nodes
 from ..frames import FrameKind, build_frame, build_page, model, serialize_frames
 from .context import Info
+from .cost_directives import FRAME, PAGE, PAGE_TEXT, PAGED, RDF, TEXT
 from .frame_parts import FrameLine, FrameSection
 from .interfaces import CanonNode
+from .pagination import PAGE_SIZE, Connection, paginate
 
 strawberry.enum(FrameKind, description="The four goal frames.")
 
@@ -29,10 +31,14 @@ class RdfFormat(Enum):
 
 @strawberry.type(description="A job function: the root of the job architecture.")
 class JobFunction(CanonNode):
-    @strawberry.field(description="The job families in this function.")
-    def families(self, info: Info) -> list[JobFamily]:
-        canon = info.context.canon
-        return [JobFamily(model=f) for f in canon.families if f.function.iri == self.model.iri]
+    @strawberry.field(
+        description="The job families in this function, by label.", directives=[PAGED]
+    )
+    def families(
+        self, info: Info, first: int = PAGE_SIZE, after: str | None = None
+    ) -> Connection[JobFamily]:
+        found = info.context.canon.families_in(self.model.iri)
+        return paginate(found, lambda m: JobFamily(model=m), first, after)
 
 
 @strawberry.type(description="A job family: related jobs inside one job function.")
@@ -43,18 +49,24 @@ class JobFamily(CanonNode):
     def function(self) -> JobFunction:
         return JobFunction(model=self.model.function)
 
-    @strawberry.field(description="This family's role-levels, by track and rank.")
-    def role_levels(self, info: Info) -> list[RoleLevel]:
-        canon = info.context.canon
-        return [RoleLevel(model=r) for r in canon.role_levels if r.family.iri == self.model.iri]
+    @strawberry.field(
+        description="This family's role-levels, by track and rank.", directives=[PAGED]
+    )
+    def role_levels(
+        self, info: Info, first: int = PAGE_SIZE, after: str | None = None
+    ) -> Connection[RoleLevel]:
+        found = info.context.canon.role_levels_of(self.model.iri)
+        return paginate(found, lambda m: RoleLevel(model=m), first, after)
 
 
 @strawberry.type(description="A career track whose levels are ranked without gaps.")
 class Track(CanonNode):
-    @strawberry.field(description="The levels of this track, by rank.")
-    def levels(self, info: Info) -> list[Level]:
-        canon = info.context.canon
-        return [Level(model=lv) for lv in canon.levels if lv.track.iri == self.model.iri]
+    @strawberry.field(description="The levels of this track, by rank.", directives=[PAGED])
+    def levels(
+        self, info: Info, first: int = PAGE_SIZE, after: str | None = None
+    ) -> Connection[Level]:
+        found = info.context.canon.levels_in(self.model.iri)
+        return paginate(found, lambda m: Level(model=m), first, after)
 
 
 @strawberry.type(
@@ -166,15 +178,17 @@ class RoleLevel(CanonNode):
     def rubric_entries(self) -> list[RubricEntry]:
         return [RubricEntry(model=e) for e in self.model.rubric]
 
-    @strawberry.field(description="One goal frame of this role-level.")
+    @strawberry.field(description="One goal frame of this role-level.", directives=[FRAME])
     def frame(self, kind: FrameKind) -> Frame:
         return Frame(model=build_frame(self.model, kind))
 
-    @strawberry.field(description="All four goal frames, in page order.")
+    @strawberry.field(description="All four goal frames, in page order.", directives=[FRAME])
     def frames(self) -> list[Frame]:
         return [Frame(model=f) for f in build_page(self.model).frames]
 
-    @strawberry.field(description="The whole goal-templates page: header lines and frames.")
+    @strawberry.field(
+        description="The whole goal-templates page: header lines and frames.", directives=[PAGE]
+    )
     def page(self) -> GoalPage:
         return GoalPage(model=build_page(self.model))
 
@@ -207,11 +221,16 @@ class Frame:
     def lines(self) -> list[FrameLine]:
         return [FrameLine(model=line) for line in self.model.lines]
 
-    @strawberry.field(description="The frame as plain text (the page's “Copy / print as text”).")
+    @strawberry.field(
+        description="The frame as plain text (the page's “Copy / print as text”).",
+        directives=[TEXT],
+    )
     def text(self) -> str:
         return self.model.text
 
-    @strawberry.field(description="The frame's lines as RDF, with prov:wasQuotedFrom edges.")
+    @strawberry.field(
+        description="The frame's lines as RDF, with prov:wasQuotedFrom edges.", directives=[RDF]
+    )
     def rdf(self, format: RdfFormat = RdfFormat.TURTLE) -> str:
         return serialize_frames([self.model], format.value)
 
@@ -236,7 +255,7 @@ class GoalPage:
     def frames(self) -> list[Frame]:
         return [Frame(model=f) for f in self.model.frames]
 
-    @strawberry.field(description="The whole page as plain text.")
+    @strawberry.field(description="The whole page as plain text.", directives=[PAGE_TEXT])
     def text(self) -> str:
         return self.model.text
 

@@ -11,6 +11,8 @@ import strawberry
 from .errors import ErrorCode, coded
 
 MAX_PAGE = 100
+PAGE_SIZE = 50
+"""Items in a page when `first` is not given."""
 T = TypeVar("T")
 M = TypeVar("M")
 

@@ -11,16 +11,18 @@ from strawberry.types import ExecutionContext
 
 from ..canon import NotFound, ancestry
 from .context import Info
+from .cost_directives import PAGED, SEARCH, ListSize
 from .errors import ErrorCode, add_code, coded, is_fault
 from .fast_fields import use_direct_resolvers
 from .ids import decode_id
 from .interfaces import CanonNode, Node, wrap
 from .limits import Limits
 from .node_types import NODE_TYPES, JobFamily, JobFunction, Level, LevelDimension, RoleLevel, Track
-from .pagination import Connection, paginate
+from .pagination import PAGE_SIZE, Connection, paginate
 from .status import CanonStatus
 
-PAGE_SIZE = 50
+MAX_LINEAGE = 4
+"""The longest lineage: responsibility → role-level → family → function."""
 
 
 def _resolve(info: Info, global_id: str) -> Node | None:
@@ -49,7 +51,10 @@ class Query:
     def node(self, info: Info, id: strawberry.ID) -> Node | None:
         return _resolve(info, id)
 
-    @strawberry.field(description="Objects by global IDs, in the order asked; null where unknown.")
+    @strawberry.field(
+        description="Objects by global IDs, in the order asked; null where unknown.",
+        directives=[ListSize(slicing_arguments=["ids"])],
+    )
     def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
         return [_resolve(info, i) for i in ids]
 
@@ -71,25 +76,25 @@ class Query:
             ) from None
         return RoleLevel(model=found)
 
-    @strawberry.field(description="Job functions, by label.")
+    @strawberry.field(description="Job functions, by label.", directives=[PAGED])
     def functions(
         self, info: Info, first: int = PAGE_SIZE, after: str | None = None
     ) -> Connection[JobFunction]:
         return paginate(info.context.canon.functions, lambda m: JobFunction(model=m), first, after)
 
-    @strawberry.field(description="Job families, by label.")
+    @strawberry.field(description="Job families, by label.", directives=[PAGED])
     def families(
         self, info: Info, first: int = PAGE_SIZE, after: str | None = None
     ) -> Connection[JobFamily]:
         return paginate(info.context.canon.families, lambda m: JobFamily(model=m), first, after)
 
-    @strawberry.field(description="Levels, by track and rank.")
+    @strawberry.field(description="Levels, by track and rank.", directives=[PAGED])
     def levels(
         self, info: Info, first: int = PAGE_SIZE, after: str | None = None
     ) -> Connection[Level]:
         return paginate(info.context.canon.levels, lambda m: Level(model=m), first, after)
 
-    @strawberry.field(description="Role-levels, by family, track and rank.")
+    @strawberry.field(description="Role-levels, by family, track and rank.", directives=[PAGED])
     def role_levels(
         self,
         info: Info,
@@ -100,7 +105,8 @@ class Query:
             strawberry.argument(
                 description="Only role-levels whose function, family and level code or title"
                 " contain every word, ignoring case (`clinical m5`). Pass the same search"
-                " with `after`."
+                " with `after`.",
+                directives=[SEARCH],
             ),
         ] = None,
     ) -> Connection[RoleLevel]:
@@ -120,7 +126,8 @@ class Query:
 
     @strawberry.field(
         description="The path from a canon node up to its job function (or the top of its "
-        "branch), the node first; null for an unknown ID."
+        "branch), the node first; null for an unknown ID.",
+        directives=[ListSize(assumed_size=MAX_LINEAGE)],
     )
     def lineage(self, info: Info, id: strawberry.ID) -> list[CanonNode] | None:
         node = _resolve(info, id)

@@ -9,6 +9,7 @@ import strawberry
 from .. import checks, loading
 from .. import findings as fnd
 from .context import Info
+from .cost_directives import PAGED
 from .interfaces import CanonNode, wrap
 from .node_types import RoleLevel
 from .pagination import Connection, paginate
@@ -137,14 +138,17 @@ class CanonStatus:
         return self.model.canon.triple_count
 
     @strawberry.field(
-        description="Warnings about the served canon (a canon with errors is never served)."
+        description="Warnings about the served canon (a canon with errors is never served).",
+        directives=[PAGED],
     )
     def findings(
         self, info: Info, first: int = 50, after: str | None = None
     ) -> Connection[Finding]:
         return paginate(self.model.report.findings, lambda f: Finding(model=f), first, after)
 
-    @strawberry.field(description="Per role-level canon fields and omissions, in canon order.")
+    @strawberry.field(
+        description="Per role-level canon fields and omissions, in canon order.", directives=[PAGED]
+    )
     def completeness(
         self, first: int = 50, after: str | None = None, incomplete_only: bool = False
     ) -> Connection[CompletenessRow]:

@@ -8,7 +8,7 @@ from . import nodes
 from .ancestry import ancestry
 from .canon import Canon
 from .compiler import compile_canon
-from .names import NotFound, closest
+from .names import MAX_SHOWN, NotFound
 from .nodes import (
     CanonNode,
     DimensionStatement,
@@ -25,6 +25,7 @@ from .nodes import (
 )
 
 __all__ = [
+    "MAX_SHOWN",
     "Canon",
     "CanonNode",
     "DimensionStatement",
@@ -40,7 +41,6 @@ __all__ = [
     "Source",
     "Track",
     "ancestry",
-    "closest",
     "compile_canon",
     "nodes",
 ]

@@ -43,7 +43,7 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
     cache = ResponseCache(cache_bytes) if cache_bytes > 0 else None
     view = CanonGraphQL(limits, settings.iri_base)
     graphql = GraphQLHTTP(view, holder, cache, settings.cache_control, limits)
-    canon_page = canon_endpoint(holder, settings.iri_base)
+    canon_page = canon_endpoint(holder, settings.iri_base, settings.time_budget)
 
     registry = CollectorRegistry()
     registry.register(CanonCollector(holder))

@@ -10,14 +10,17 @@ query runs within its time budget; every response carries the ETag and the confi
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 from collections.abc import MutableMapping
 from typing import Any
+from urllib.parse import parse_qs
 
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..api import ErrorCode, Limits, time_budget, watching_replica_fields
+from ..api import ErrorCode, Limits, watching_replica_fields
+from ..budget import Budget, budget
 from .graphql_request import refusal
 from .holder import CanonHolder
 from .response_cache import CachedResponse, ResponseCache
@@ -32,8 +35,15 @@ def _header(scope: Scope, name: bytes) -> bytes:
     return next((v for k, v in scope["headers"] if k == name), b"")
 
 
-def _wants_html(scope: Scope) -> bool:
-    return scope["method"] == "GET" and b"text/html" in _header(scope, b"accept")
+def _asks_for_the_ide(scope: Scope) -> bool:
+    """A GET without a `query` parameter: GraphiQL for a browser, else Strawberry's 400.
+    Every request that carries a query goes through the limits, whatever it accepts."""
+    if scope["method"] != "GET":
+        return False
+    try:
+        return "query" not in parse_qs(scope["query_string"].decode("utf-8", "strict"))
+    except UnicodeDecodeError:
+        return False
 
 
 GRAPHQL_RESPONSE = b"application/graphql-response+json"
@@ -65,7 +75,11 @@ class GraphQLHTTP:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         served = self.holder.current
         scope[SERVED_KEY] = served
-        if scope["type"] != "http" or scope["method"] not in ("GET", "POST") or _wants_html(scope):
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in ("GET", "POST")
+            or _asks_for_the_ide(scope)
+        ):
             await self.view(scope, receive, send)
             return
         body = await _read_body(receive, self.limits.max_body_bytes)
@@ -100,8 +114,12 @@ class GraphQLHTTP:
             return
         cached = self.cache.get(state, request) if self.cache is not None else None
         if cached is None:
-            with time_budget(self.limits.time_budget), watching_replica_fields() as own:
-                cached = await _capture(self.view, scope, body)
+            with budget(self.limits.time_budget) as opened, watching_replica_fields() as own:
+                watcher = asyncio.create_task(_cancel_on_disconnect(receive, opened))
+                try:
+                    cached = await _capture(self.view, scope, body)
+                finally:
+                    watcher.cancel()
             if TIME_BUDGET_EXCEEDED.encode() in cached.body:
                 cached = _spent(cached)
             elif own:  # this process's load or reload time: not the same on another replica
@@ -188,6 +206,14 @@ async def _discard(receive: Receive, message: Message, size: int) -> None:
     while message.get("more_body", False) and size <= DISCARD_BYTES:
         message = await receive()
         size += len(message.get("body", b""))
+
+
+async def _cancel_on_disconnect(receive: Receive, opened: Budget) -> None:
+    """Cancel the request's work as soon as its client disconnects: the body has been read,
+    so the next message the server has for this request is the disconnect."""
+    while (await receive())["type"] != "http.disconnect":
+        pass
+    opened.cancelled = True
 
 
 def _exact(chunks: list[bytes]) -> bytes:

@@ -1,15 +1,33 @@
-"""Strawberry's ASGI view, answering on the snapshot `GraphQLHTTP` chose for the request."""
+"""Strawberry's ASGI view, answering on the snapshot `GraphQLHTTP` chose for the request.
+
+Operations execute in worker threads, not on the event loop: a costly query would otherwise
+hold the loop for as long as it runs, and `/healthz`, cached answers and every other request
+would wait behind it. The request's budget (`budget.py`) follows it into the thread.
+"""
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Any
+
+import anyio.to_thread
 import orjson
+from cross_web import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import MissingQueryError
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 
 from ..api import Context, Limits, build_schema, schema
 from ..loading import Served
 from .graphql_http import SERVED_KEY
+
+EXECUTION_THREADS = 16
+"""Operations executing at once. Enough that a cheap query never queues behind costly ones
+(each is bounded by the cost limit and the time budget); the GIL shares the CPU among them."""
 
 
 class CanonGraphQL(GraphQL[Context, None]):
@@ -21,10 +39,40 @@ class CanonGraphQL(GraphQL[Context, None]):
             graphql_ide=None if limits.production else "graphiql",
         )
         self.iri_base = iri_base
+        self.threads = anyio.CapacityLimiter(EXECUTION_THREADS)
 
     async def get_context(self, request: Request, response: Response | None) -> Context:  # type: ignore[override]
         served: Served = request.scope[SERVED_KEY]
         return Context(served=served, iri_base=self.iri_base)
+
+    async def execute_single(
+        self,
+        request: Request,
+        request_adapter: Any,
+        sub_response: Any,
+        context: Context,
+        root_value: None,
+        request_data: Any,
+    ) -> ExecutionResult:
+        """Strawberry's `execute_single`, run by `execute_sync` in a worker thread."""
+        run = partial(
+            self.schema.execute_sync,
+            request_data.query,
+            root_value=root_value,
+            variable_values=request_data.variables,
+            context_value=context,
+            operation_name=request_data.operation_name,
+            allowed_operation_types=OperationType.from_http(request_adapter.method),
+            operation_extensions=request_data.extensions,
+        )
+        try:
+            return await anyio.to_thread.run_sync(run, limiter=self.threads)
+        except CannotGetOperationTypeError as error:
+            raise HTTPException(400, error.as_http_error_reason()) from error
+        except InvalidOperationTypeError as error:
+            raise HTTPException(400, error.as_http_error_reason(request_adapter.method)) from error
+        except MissingQueryError as error:
+            raise HTTPException(400, "No GraphQL query found in the request") from error
 
     def encode_json(self, data: object) -> bytes:
         return orjson.dumps(data)

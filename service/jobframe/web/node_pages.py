@@ -8,15 +8,20 @@ canon (its type, names, text and the links to its parents), so it is exactly wha
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Awaitable, Callable
+from functools import partial
 from urllib.parse import urlencode
 
+import anyio.to_thread
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from ..api import node_url
+from ..budget import BudgetSpent, budget
 from ..canon import (
+    MAX_SHOWN,
     Canon,
     CanonNode,
     DimensionStatement,
@@ -26,7 +31,6 @@ from ..canon import (
     RoleLevel,
     RubricEntry,
     ancestry,
-    closest,
 )
 from ..frames import Frame, Line, build_page
 from ..settings import DEFAULT_IRI_BASE
@@ -34,8 +38,6 @@ from ..vocabulary import JF, JSONLD_CONTEXT, NAMESPACE
 from .holder import CanonHolder
 from .negotiation import negotiate
 
-NODE_MEDIA_TYPES = ("text/html", "text/turtle", "application/ld+json", "application/json")
-"""What a node page can be answered as, the first when the client states no preference."""
 NODE_MEDIA_TYPES = ("text/html", "text/turtle", "application/ld+json", "application/json")
 """What a node page can be answered as, the first when the client states no preference."""
 USED_BY_ROLE_LEVELS = 20
@@ -132,40 +134,50 @@ def _page(canon: Canon, node: CanonNode, base: str) -> str:
     )
 
 
+def answer(canon: Canon, iri: str, accept: str | None, base: str) -> Response:
+    """The response for one IRI: CPU work over the canon, run off the event loop."""
+    node = canon.nodes.get(iri)
+    if node is None:
+        shown = iri if len(iri) <= MAX_SHOWN else iri[:MAX_SHOWN] + "…"
+        return JSONResponse(
+            {
+                "error": f"no canon node {shown!r}",
+                "closest": [{"iri": i, "url": node_url(i, base)} for i in canon.closest_iris(iri)],
+            },
+            status_code=404,
+        )
+    vary = {"Vary": "Accept"}
+    chosen = negotiate(accept, NODE_MEDIA_TYPES)
+    if chosen is None:
+        return JSONResponse(
+            {"error": "not acceptable", "available": list(NODE_MEDIA_TYPES)},
+            status_code=406,
+            headers=vary,
+        )
+    if chosen == "text/turtle":
+        body = node_graph(canon, node).serialize(format="turtle")
+        return Response(body, media_type="text/turtle", headers=vary)
+    if chosen in ("application/ld+json", "application/json"):
+        body = node_graph(canon, node).serialize(format="json-ld", context=JSONLD_CONTEXT)
+        return Response(body, media_type="application/ld+json", headers=vary)
+    return HTMLResponse(_page(canon, node, base), headers=vary)
+
+
 def canon_endpoint(
-    holder: CanonHolder, base: str = DEFAULT_IRI_BASE
+    holder: CanonHolder, base: str = DEFAULT_IRI_BASE, time_budget: float = math.inf
 ) -> Callable[[Request], Awaitable[Response]]:
-    """`GET /canon/{path}` and `GET /canon?iri=…`, negotiated by the Accept header."""
+    """`GET /canon/{path}` and `GET /canon?iri=…`, negotiated by the Accept header, answered
+    in a worker thread within the request's time budget (a spent budget is a 400: the
+    request asks more than the service gives one request)."""
 
     async def endpoint(request: Request) -> Response:
-        canon = holder.current.canon
         rest = request.path_params.get("path")
         iri = base + rest if rest else request.query_params.get("iri", "")
-        node = canon.nodes.get(iri)
-        if node is None:
-            parent = iri.rsplit("/", 1)[0]
-            near = closest(iri, [i for i in canon.nodes if i.startswith(parent)] or canon.nodes)
-            return JSONResponse(
-                {
-                    "error": f"no canon node {iri!r}",
-                    "closest": [{"iri": i, "url": node_url(i, base)} for i in near],
-                },
-                status_code=404,
-            )
-        vary = {"Vary": "Accept"}
-        chosen = negotiate(request.headers.get("accept"), NODE_MEDIA_TYPES)
-        if chosen is None:
-            return JSONResponse(
-                {"error": "not acceptable", "available": list(NODE_MEDIA_TYPES)},
-                status_code=406,
-                headers=vary,
-            )
-        if chosen == "text/turtle":
-            body = node_graph(canon, node).serialize(format="turtle")
-            return Response(body, media_type="text/turtle", headers=vary)
-        if chosen in ("application/ld+json", "application/json"):
-            body = node_graph(canon, node).serialize(format="json-ld", context=JSONLD_CONTEXT)
-            return Response(body, media_type="application/ld+json", headers=vary)
-        return HTMLResponse(_page(canon, node, base), headers=vary)
+        work = partial(answer, holder.current.canon, iri, request.headers.get("accept"), base)
+        try:
+            with budget(time_budget):
+                return await anyio.to_thread.run_sync(work)
+        except BudgetSpent as spent:
+            return JSONResponse({"error": str(spent)}, status_code=400)
 
     return endpoint

@@ -1,0 +1,39 @@
+"""Bounds on the size of what a request gives as arguments.
+
+The work some fields do grows with their arguments: ranking closest names, searching for
+each word, looking up each ID. A 90 KB family name took 24 s, a search of 45,000 words
+9.7 s. Every argument is checked against these bounds before anything executes, so an
+oversized one is a `BAD_USER_INPUT` error naming the argument, and no work is done.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphql import GraphQLError
+
+from .errors import ErrorCode, coded
+
+MAX_STRING = 1_000
+"""Characters in one string argument: a label, a level code, an ID, a cursor, a search."""
+MAX_ITEMS = 100
+"""Items in one list argument (`nodes(ids:)`), as many as a page holds."""
+MAX_SEARCH_WORDS = 16
+"""Words in one `roleLevels(search:)`: each word narrows the search; more say nothing new."""
+
+
+def check_arguments(type_name: str, field_name: str, arguments: dict[str, Any]) -> None:
+    """Raise a BAD_USER_INPUT error for the first argument over its bound."""
+    for name, value in arguments.items():
+        where = f"{type_name}.{field_name}({name}:)"
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and len(item) > MAX_STRING:
+                raise _refused(f"{where} is longer than {MAX_STRING} characters", name)
+        if isinstance(value, list) and len(value) > MAX_ITEMS:
+            raise _refused(f"{where} has more than {MAX_ITEMS} items", name)
+        if name == "search" and isinstance(value, str) and len(value.split()) > MAX_SEARCH_WORDS:
+            raise _refused(f"{where} has more than {MAX_SEARCH_WORDS} words", name)
+
+
+def _refused(message: str, argument: str) -> GraphQLError:
+    return coded(message, ErrorCode.BAD_USER_INPUT, argument=argument)
