@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from jobframe.budget import BudgetSpent, budget
 from jobframe.canon import Canon
 from jobframe.cli import main
 from jobframe.frames import FrameKind, build_frame, build_page, serialize_frames
 from jobframe.vocabulary import JSONLD_CONTEXT
+from tests.conftest import ARCHITECTURE, CanonMaker, dimensions, role_level
 
 ROLE = ("Clinical Trials Operations", "M5")
 
@@ -66,3 +69,17 @@ def test_the_cli_json_ld_is_the_same_on_every_run() -> None:
     assert first.exit_code == 0, first.output
     assert first.output == second.output
     assert json.loads(first.output)["@context"] == JSONLD_CONTEXT
+
+
+def test_writing_rdf_stops_when_the_request_budget_is_spent(make_canon: CanonMaker) -> None:
+    """`frames { rdf }` on 2,000 responsibilities ran 12.8 s: the loop checks the budget."""
+    huge = make_canon(ARCHITECTURE, dimensions("Scope"), role_level(2000))
+    frames = build_page(huge.role_level("Field Operations", "P3")).frames
+    with budget(0.0), pytest.raises(BudgetSpent):
+        serialize_frames(frames, "turtle")
+
+
+def test_building_a_frame_stops_when_the_request_budget_is_spent(make_canon: CanonMaker) -> None:
+    huge = make_canon(ARCHITECTURE, dimensions("Scope"), role_level(2000))
+    with budget(0.0), pytest.raises(BudgetSpent):
+        build_page(huge.role_level("Field Operations", "P3"))

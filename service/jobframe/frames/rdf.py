@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
+from ..budget import check_budget, within_budget
 from ..vocabulary import JF, JSONLD_CONTEXT, NAMESPACE
 from .model import Frame
 
@@ -28,7 +29,7 @@ def frames_graph(frames: Iterable[Frame]) -> Graph:
         graph.add((frame_iri, RDF.type, PROV.Collection))
         graph.add((frame_iri, RDFS.label, Literal(frame.title)))
         graph.add((frame_iri, PROV.wasDerivedFrom, URIRef(frame.role_level.iri)))
-        for position, line in enumerate(frame.lines, start=1):
+        for position, line in enumerate(within_budget(frame.lines, every=64), start=1):
             line_iri = URIRef(_line_iri(frame, position))
             graph.add((frame_iri, PROV.hadMember, line_iri))
             graph.add((line_iri, RDF.type, URIRef(JF.FrameLine)))
@@ -70,9 +71,11 @@ def serialize_frames(frames: Sequence[Frame], format: str) -> str:
     members and a line's quotations and sources are listed in the order the line reads.
     """
     graph = frames_graph(frames)
+    check_budget()
     if format != "json-ld":
         return graph.serialize(format=format)
     data = json.loads(graph.serialize(format="json-ld", context=JSONLD_CONTEXT))
+    check_budget()
     context = data["@context"]
     nodes = data.get("@graph") or [{k: v for k, v in data.items() if k != "@context"}]
     order: dict[str, int] = {}

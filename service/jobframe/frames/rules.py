@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
+from ..budget import within_budget
 from ..canon import CanonNode, RoleLevel
 from .model import Field, Frame, FrameKind, Page, Row, Section
 from .patterns import Bindings, Template
@@ -85,7 +86,8 @@ def build_frame(role: RoleLevel, kind: FrameKind) -> Frame:
     sections = []
     for compiled in _SECTIONS[kind]:
         rows = []
-        for number, bindings in enumerate(_row_bindings(role, compiled.spec.rows), start=1):
+        bound = within_budget(_row_bindings(role, compiled.spec.rows), every=64)
+        for number, bindings in enumerate(bound, start=1):
             heading = compiled.heading.fill(bindings, label)
             if heading is None:
                 continue

@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from ..api import node_url
-from ..budget import BudgetSpent, budget
+from ..budget import BudgetSpent, budget, within_budget
 from ..canon import (
     MAX_SHOWN,
     Canon,
@@ -93,7 +93,7 @@ def used_by(canon: Canon, node: CanonNode) -> list[tuple[RoleLevel, Frame, Line]
             :USED_BY_ROLE_LEVELS
         ]
     found = []
-    for role in roles:
+    for role in within_budget(roles, every=1):
         page = build_page(role)
         for frame in page.frames:
             for line in frame.lines:
