@@ -149,3 +149,19 @@ def test_page_text_starts_with_the_page_heading(run: Run) -> None:
     assert page["heading"]["text"] == "Goal templates — Clinical Trials Operations — M5"
     assert [s["quote"] for s in page["heading"]["sources"]] == ["Clinical Trials Operations", "M5"]
     assert page["text"].startswith(page["heading"]["text"] + "\n")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "{ roleLevels(first: 101) { totalCount } }",
+        "{ functions { nodes { families(first: 101) { totalCount } } } }",
+        "{ families { nodes { roleLevels(first: 101) { totalCount } } } }",
+        "{ tracks { levels(first: 101) { totalCount } } }",
+    ],
+)
+def test_a_page_of_every_growing_list_holds_at_most_100(served: Served, query: str) -> None:
+    result = schema.execute_sync(query, context_value=Context(served))
+    assert result.errors is not None
+    assert result.errors[0].extensions == {"code": "BAD_USER_INPUT"}
+    assert "first must be between 0 and 100" in result.errors[0].message
