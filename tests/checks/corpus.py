@@ -7,7 +7,7 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 BASE = CORPUS / "base"
-CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir() and p.name != "base")
+CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir() and p.name not in ("base", "hostile"))
 
 
 def assemble(case: str, into: Path) -> Path:

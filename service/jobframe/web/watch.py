@@ -1,8 +1,15 @@
-"""`jobframe serve --watch`: reload the canon when one of its Turtle files changes."""
+"""`jobframe serve --watch`: reload the canon when one of its Turtle files changes.
+
+Nothing in the canon folder may stop the watcher: a reload that fails is logged and the
+watcher goes on; when watching itself fails (watchfiles cannot name a file that is not
+UTF-8, a directory loop, a permission error), it is logged, and after a pause the canon is
+reloaded, since changes may have been missed, and watching starts again.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from pathlib import Path
 
@@ -12,16 +19,54 @@ from .holder import CanonHolder
 
 log = logging.getLogger("jobframe.watch")
 
+RESTART_PAUSE = 1.0
+"""Seconds before watching again after it failed; doubled after each failure in a row up to
+MAX_RESTART_PAUSE, so a folder that always fails (a directory name that is not UTF-8)
+costs a reload and a log entry a minute, not a busy loop."""
+MAX_RESTART_PAUSE = 60.0
+
 
 def _is_turtle(change: Change, path: str) -> bool:
     return path.endswith(".ttl")
 
 
 async def watch(holder: CanonHolder, stop: asyncio.Event) -> None:
-    """Reload after each batch of changes until `stop` is set."""
+    """Reload after each batch of changes until `stop` is set, whatever the folder holds."""
     folder = holder.source
     if not isinstance(folder, Path):
         raise ValueError("--watch needs a canon folder; reload an endpoint with /admin/reload")
     log.info("watching %s for canon changes", folder)
-    async for _ in awatch(folder, watch_filter=_is_turtle, stop_event=stop):
+    why = "the service is stopping"
+    try:
+        await _watch_until_stopped(folder, holder, stop)
+    except BaseException as error:
+        why = f"{type(error).__name__} {error}".strip()
+        raise
+    finally:
+        log.info("stopped watching %s: %s", folder, why)
+
+
+async def _watch_until_stopped(folder: Path, holder: CanonHolder, stop: asyncio.Event) -> None:
+    pause = RESTART_PAUSE
+    while not stop.is_set():
+        try:
+            async for _ in awatch(folder, watch_filter=_is_turtle, stop_event=stop):
+                pause = RESTART_PAUSE
+                await _reload(holder)
+        except Exception:
+            log.exception("watching %s failed; watching again in %g s", folder, pause)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), pause)
+            pause = min(pause * 2, MAX_RESTART_PAUSE)
+            if not stop.is_set():
+                await _reload(holder)
+
+
+async def _reload(holder: CanonHolder) -> None:
+    """Reload; an unexpected failure is logged, the last good canon stays, watching goes on."""
+    try:
         await holder.reload("watch")
+    except Exception:
+        log.exception(
+            "reload after a canon change failed; still serving %s", holder.current.canon.version
+        )
