@@ -1,5 +1,6 @@
 """Making the hostile-canon corpus (tests/corpus/hostile/canons.json) on disk: what cannot be
-committed — a FIFO, links, a 17 MB literal, a file name that is not UTF-8 — is made here."""
+committed — a FIFO, links, a 17 MB literal, a file name that is not UTF-8, a sparse file
+over the size bound — is made here."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from jobframe.sources.turtle import MAX_FILE_BYTES
 from tests.checks.corpus import BASE, CORPUS
 
 HOSTILE = CORPUS / "hostile"
@@ -23,6 +25,9 @@ def make(name: str, into: Path) -> Path:
     """The base canon with the hostile case added, in `into` (a fresh folder)."""
     folder = Path(shutil.copytree(BASE, into))
     spec = CASES[name]["make"]
+    if "sparse_over_bound" in spec:  # a sparse file: no disk is used
+        with (folder / spec["sparse_over_bound"]).open("wb") as big:
+            big.truncate(MAX_FILE_BYTES + 1)
     if "fifo" in spec:
         os.mkfifo(folder / spec["fifo"])
     for link, target in spec.get("links", []):
