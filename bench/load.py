@@ -65,6 +65,7 @@ async def client(url: str, size: int, ids: list[str], stop: float, tally: Tally,
     async with httpx2.AsyncClient(timeout=30) as http:
         while time.monotonic() < stop:
             kind = rng.random()
+            payload: dict[str, object]
             if kind < 0.25:
                 payload = {"query": WATCHED}
             elif kind < 0.6:
@@ -171,11 +172,13 @@ def main() -> None:
                 )
                 warm = rss_mb(process.pid)
                 stop = time.monotonic() + args.seconds
-                log, *_ = await asyncio.gather(
+                log, _ = await asyncio.gather(
                     reloader(url, folder, stop, tally, args.every),
-                    *(
-                        client(url, args.size, node_ids, stop, tally, 1000 + i)
-                        for i in range(args.clients)
+                    asyncio.gather(
+                        *(
+                            client(url, args.size, node_ids, stop, tally, 1000 + i)
+                            for i in range(args.clients)
+                        )
                     ),
                 )
                 after = rss_mb(process.pid)
@@ -191,7 +194,10 @@ def main() -> None:
         if f'Deliver: "{tally.expected.get(version, "?")}"' not in text
     )
     latencies = sorted(tally.latencies)
-    p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000  # noqa: E731
+
+    def p(q: float) -> float:
+        return latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000
+
     print("\n".join(log))
     print(
         f"{len(latencies)} requests served in {args.seconds} s by {args.clients} clients, "

@@ -1,13 +1,16 @@
 """JobFrame benchmarks: every figure next to its baseline, measured side by side in one run.
 
-    bench/run [--sizes 100,1000,10000,100000] [--duration 10]
+    bench/run [--sizes 100,1000,10000,100000] [--duration 10] [--hostile-seconds 15]
+    bench/run --only-hostile
 
 For each canon size (synthetic, generated into a temporary folder): cold start (and a restart
 from the compiled-canon snapshot) against plain rdflib parsing, repeated-query throughput against a plain Starlette endpoint returning the
 same bytes, distinct-query throughput against an Oxigraph server answering the raw SPARQL of
 the same frame inputs, p50 latency against the smallest canon, and resident memory per
-million triples against rdflib's in-memory store. Prints a table and writes bench/results.md.
-Every server started here is stopped here.
+million triples against rdflib's in-memory store. Then load with reloads (bench/load.py) and
+the hostile mix (bench/hostile.py): /healthz and a one-frame query idle and beside costly
+requests. Prints a table and writes bench/results.md; `--only-hostile` runs the hostile mix
+alone and replaces only its section. Every server started here is stopped here.
 """
 
 from __future__ import annotations
@@ -263,7 +266,8 @@ def bench_size(size: int, work: Path, duration: int, row: Row, sample: int) -> N
     shutil.rmtree(folder)
 
 
-def machine() -> str:
+def host() -> str:
+    """This machine: cores, CPU, memory, Python and OS."""
     cpu = next(
         (
             line.split(":", 1)[1].strip()
@@ -282,9 +286,12 @@ def machine() -> str:
     )
     return (
         f"{platform.node()}: {os.cpu_count()} cores ({cpu}), {int(memory) // 1024 // 1024} GiB, "
-        f"Python {platform.python_version()}, {platform.platform()}; wrk -t{THREADS} -c{CONNECTIONS}, "
-        "one uvicorn worker, loopback"
+        f"Python {platform.python_version()}, {platform.platform()}"
     )
+
+
+def machine() -> str:
+    return f"{host()}; wrk -t{THREADS} -c{CONNECTIONS}, one uvicorn worker, loopback"
 
 
 COMPARISONS = (
@@ -371,6 +378,37 @@ def report(rows: list[Row], duration: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+HOSTILE_HEADING = "## Hostile mix (bench/hostile.py)"
+
+
+def hostile_section(seconds: int) -> str:
+    """The hostile mix on 1,000 role-levels, as a section of bench/results.md."""
+    out = subprocess.run(
+        [PY, "-m", "bench.hostile", "--seconds", str(seconds)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    return (
+        f"{HOSTILE_HEADING}\n\nRun {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on "
+        f"{host()}: `python -m bench.hostile --seconds {seconds}`. Cheap probes (`GET /healthz`"
+        " and a one-frame query) first idle, then beside hostile clients looping on the costly"
+        " requests of issue 11 (§1, §5); the ratio is the figure under the hostile mix over the"
+        " idle one, both measured in this run.\n\n" + out
+    )
+
+
+def with_section(text: str, heading: str, section: str) -> str:
+    """`text` with the section under `heading` replaced by `section` (appended if absent)."""
+    start = text.find(heading)
+    if start < 0:
+        return text.rstrip("\n") + "\n\n" + section
+    end = text.find("\n## ", start + len(heading))
+    rest = "\n" + text[end + 1 :] if end >= 0 else ""
+    return text[:start] + section.rstrip("\n") + "\n" + rest
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -385,7 +423,25 @@ def main() -> None:
         default=60,
         help="load-with-reloads run (bench/load.py); 0 skips",
     )
+    parser.add_argument(
+        "--hostile-seconds",
+        type=int,
+        default=15,
+        help="each phase of the hostile mix (bench/hostile.py); 0 skips",
+    )
+    parser.add_argument(
+        "--only-hostile",
+        action="store_true",
+        help="run only the hostile mix and replace its section of --output",
+    )
     args = parser.parse_args()
+    if args.only_hostile:
+        print("== hostile mix", flush=True)
+        section = hostile_section(args.hostile_seconds or 15)
+        previous = args.output.read_text("utf-8") if args.output.exists() else ""
+        args.output.write_text(with_section(previous, HOSTILE_HEADING, section), "utf-8")
+        print(section)
+        return
     rows = []
     with tempfile.TemporaryDirectory(prefix="jobframe-bench-") as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
@@ -412,6 +468,9 @@ def main() -> None:
             + load
             + "```\n"
         )
+    if args.hostile_seconds:
+        print("== hostile mix", flush=True)
+        text += "\n" + hostile_section(args.hostile_seconds)
     args.output.write_text(text, encoding="utf-8")
     print(text)
 

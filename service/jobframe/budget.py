@@ -11,6 +11,7 @@ as it goes. A request whose client has gone is cancelled the same way. Outside a
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -56,6 +57,15 @@ def within_budget(items: Iterable[T], every: int = 512) -> Iterator[T]:
         if count % every == 0 and budget.spent():
             raise BudgetSpent()
         yield item
+
+
+def acquire_within_budget(lock: threading.Semaphore) -> None:
+    """Wait for `lock` for as long as the budget lasts (raises BudgetSpent after that, or as
+    soon as the request is cancelled); the caller releases it."""
+    opened = _current.get()
+    while not lock.acquire(timeout=min(0.1, max(0.0, opened.deadline - time.monotonic()))):
+        if opened.spent():
+            raise BudgetSpent()
 
 
 @contextmanager

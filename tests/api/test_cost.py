@@ -13,8 +13,10 @@ from bench.generate import generate
 from jobframe.api.arguments import MAX_ITEMS, MAX_SEARCH_WORDS, MAX_STRING
 from jobframe.api.context import Context
 from jobframe.api.cost import canon_sizes, schema_weights
+from jobframe.api.cost_limit import COSTLY, COSTLY_LANE
 from jobframe.api.limits import Limits
 from jobframe.api.schema import build_schema, schema
+from jobframe.budget import budget
 from jobframe.loading import Served
 from tests.conftest import ARCHITECTURE, dimensions, role_level, serve_folder, write_canon
 
@@ -200,3 +202,19 @@ def test_arguments_at_their_bounds_are_answered(served: Served) -> None:
     words = " ".join(["clinical"] * MAX_SEARCH_WORDS)
     result = execute(served, _search(words))
     assert result.errors is None and result.data == {"roleLevels": {"totalCount": 1}}
+
+
+def test_costly_operations_wait_for_the_one_lane_and_cheap_ones_never_do(
+    served: Served,
+) -> None:
+    """With the lane taken, a costly query waits (here past its budget) and a cheap one runs."""
+    assert estimate(served, FOUR_FRAMES) > COSTLY
+    with COSTLY_LANE:
+        with budget(0.2):
+            waited = execute(served, FOUR_FRAMES)
+        with budget(0.2):
+            cheap = execute(served, "{ dimensions { label } }")
+    assert waited.data is None
+    assert waited.errors[0].extensions == {"code": "TIME_BUDGET_EXCEEDED"}
+    assert cheap.errors is None and cheap.data["dimensions"]
+    assert execute(served, FOUR_FRAMES).errors is None  # the lane was released

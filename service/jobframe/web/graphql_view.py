@@ -25,9 +25,10 @@ from ..api import Context, Limits, build_schema, schema
 from ..loading import Served
 from .graphql_http import SERVED_KEY
 
-EXECUTION_THREADS = 16
-"""Operations executing at once. Enough that a cheap query never queues behind costly ones
-(each is bounded by the cost limit and the time budget); the GIL shares the CPU among them."""
+EXECUTION_THREADS = 32
+"""Operations executing at once. Costly ones run one at a time (`api/cost_limit.py`) and
+wait for their turn in their thread, so a cheap query finds a free thread unless more than
+31 costly ones wait; each is bounded by the cost limit and the time budget."""
 
 
 class CanonGraphQL(GraphQL[Context, None]):

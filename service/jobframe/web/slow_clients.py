@@ -10,7 +10,9 @@ with two deadlines: a request's headers within `--header-timeout` of the connect
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import socket
 from functools import partial
 from typing import Any, Literal, cast
 
@@ -65,6 +67,7 @@ class TimedH11Protocol(H11Protocol):
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
+        _no_delay(transport)
         self._start("headers")
 
     def connection_lost(self, exc: Exception | None) -> None:
@@ -143,3 +146,13 @@ class TimedH11Protocol(H11Protocol):
             return False  # e.g. a HEAD request, whose answer may carry no body
         self.transport.write(output)
         return True
+
+
+def _no_delay(transport: asyncio.Transport) -> None:
+    """Send each response at once. uvicorn's pre-bound socket for `--workers N` leaves Nagle's
+    algorithm on, so every kept-alive answer waited ~40 ms for the client's delayed ACK
+    (encode/uvicorn#3149)."""
+    sock = transport.get_extra_info("socket")
+    if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+        with contextlib.suppress(OSError):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
