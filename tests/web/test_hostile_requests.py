@@ -73,3 +73,48 @@ def test_too_deep_introspection_has_its_own_code_with_introspection_on(served: S
     [error] = response.json()["errors"]
     assert error["message"] == "Maximum introspection depth exceeded"
     assert error["extensions"]["code"] == "INTROSPECTION_TOO_DEEP"
+
+
+@pytest.mark.parametrize("query", ["{}", "query A {}", "{ roleLevels { nodes {} } }"])
+def test_an_empty_selection_set_is_a_syntax_error_not_a_fault(served: Served, query: str) -> None:
+    """Found by fuzzing: `{}` parsed, and the depth limiter failed on it (max of nothing)."""
+    for response in (
+        client_of(served).post("/graphql", json={"query": query}),
+        client_of(served).get("/graphql", params={"query": query}),
+    ):
+        [error] = response.json()["errors"]
+        assert error["extensions"]["code"] == "GRAPHQL_PARSE_FAILED"
+
+
+@pytest.mark.parametrize("depth", [956, 1000, 1022])
+def test_json_nested_just_under_orjsons_limit_is_read_not_a_500(served: Served, depth: int) -> None:
+    """Found by fuzzing: Python's json ran out of recursion where orjson's 1,024 had let it in."""
+    nested = b"[" * depth + b"]" * depth
+    client = client_of(served, raise_server_exceptions=False)
+    body = b'{"query":"{ __typename }","variables":{"v":' + nested + b"}}"
+    posted = client.post("/graphql", content=body, headers=JSON)
+    got = client.get(
+        "/graphql", params={"query": "{ __typename }", "variables": '{"v":' + nested.decode() + "}"}
+    )
+    for response in (posted, got):
+        assert response.status_code == 200
+        assert response.json()["data"] == {"__typename": "Query"}
+
+
+@pytest.mark.parametrize(
+    ("method", "kwargs", "status"),
+    [
+        ("POST", {"content": b"{ __typename }", "headers": {"content-type": "text/plain"}}, 400),
+        ("POST", {"json": {"query": "{ __typename }", "operationName": "Nope"}}, 400),
+        ("GET", {"params": {"query": "mutation { x }"}}, 400),
+        ("PUT", {}, 405),
+    ],
+    ids=["unsupported media type", "unknown operation", "mutation by GET", "PUT"],
+)
+def test_strawberrys_own_refusals_are_coded_json_too(
+    served: Served, method: str, kwargs: dict[str, object], status: int
+) -> None:
+    response = client_of(served).request(method, "/graphql", **kwargs)  # type: ignore[arg-type]
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith("application/json")
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"

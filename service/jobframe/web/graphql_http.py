@@ -75,12 +75,13 @@ class GraphQLHTTP:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         served = self.holder.current
         scope[SERVED_KEY] = served
-        if (
-            scope["type"] != "http"
-            or scope["method"] not in ("GET", "POST")
-            or _asks_for_the_ide(scope)
-        ):
+        if scope["type"] != "http" or _asks_for_the_ide(scope):
             await self.view(scope, receive, send)
+            return
+        if scope["method"] not in ("GET", "POST"):
+            message = "GraphQL requests are GET or POST"
+            allow = [(b"allow", b"GET, POST")]
+            await _send(send, 405, _error_body(ErrorCode.BAD_REQUEST, message), allow)
             return
         body = await _read_body(receive, self.limits.max_body_bytes)
         if body is None:
@@ -120,6 +121,8 @@ class GraphQLHTTP:
                     cached = await _capture(self.view, scope, body)
                 finally:
                     watcher.cancel()
+            if cached.status >= 400 and not _is_json(cached.headers):
+                cached = _coded(cached)
             if TIME_BUDGET_EXCEEDED.encode() in cached.body:
                 cached = _spent(cached)
             elif own:  # this process's load or reload time: not the same on another replica
@@ -149,6 +152,19 @@ def _graphql_response(
     typed = [h for h in headers if h[0] != b"content-type"]
     typed.append((b"content-type", GRAPHQL_RESPONSE))
     return (400 if data is None else 200), typed
+
+
+def _is_json(headers: tuple[tuple[bytes, bytes], ...]) -> bool:
+    return any(k == b"content-type" and b"json" in v for k, v in headers)
+
+
+def _coded(response: CachedResponse) -> CachedResponse:
+    """Strawberry's plain-text refusals ("Unsupported content type", "Unknown operation
+    named …") as a coded GraphQL error, like every other answer a client gets."""
+    message = response.body.decode("utf-8", "replace").strip() or "bad request"
+    kept = tuple(h for h in response.headers if h[0] not in (b"content-type", b"content-length"))
+    body = _error_body(ErrorCode.BAD_REQUEST, message)
+    return CachedResponse(response.status, (*kept, (b"content-type", b"application/json")), body)
 
 
 def _spent(response: CachedResponse) -> CachedResponse:
