@@ -281,11 +281,12 @@ def test_a_view_that_answers_nothing_is_a_500(served: Served) -> None:
 
 
 @pytest.mark.parametrize("method", ["PUT", "OPTIONS", "DELETE"])
-def test_other_methods_go_to_the_view_untouched(served: Served, method: str) -> None:
+def test_other_methods_are_405_coded_without_the_view(served: Served, method: str) -> None:
     view = View()
-    status, headers, _ = call(wrapper(served, view), request(b"12"), method=method)
-    assert view.read == [request(b"12")]
-    assert headers == [] and status == 200
+    status, headers, body = call(wrapper(served, view), request(b"12"), method=method)
+    assert view.calls == 0
+    assert status == 405 and (b"allow", b"GET, POST") in headers
+    assert orjson.loads(body)["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
 
 
 def test_a_websocket_goes_to_the_view_untouched(served: Served) -> None:

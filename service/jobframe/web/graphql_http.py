@@ -121,7 +121,7 @@ class GraphQLHTTP:
                     cached = await _capture(self.view, scope, body)
                 finally:
                     watcher.cancel()
-            if cached.status >= 400 and not _is_json(cached.headers):
+            if 400 <= cached.status < 500 and not _is_json(cached.headers):
                 cached = _coded(cached)
             if TIME_BUDGET_EXCEEDED.encode() in cached.body:
                 cached = _spent(cached)
