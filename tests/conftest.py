@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.generate import generate
 from jobframe.canon import Canon
 from jobframe.loading import Served, first_load, load_canon
 from jobframe.resources import DEFAULT_CANON_DIR
@@ -112,6 +113,19 @@ def served() -> Served:
 def canon(served: Served) -> Canon:
     """The canon shipped in canon/."""
     return served.canon
+
+
+@pytest.fixture(scope="session")
+def thousand_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated canon of 1,000 role-levels (bench/generate.py): 10 functions of 10
+    families, big enough for costs and closest names to depend on the canon."""
+    return generate(1000, tmp_path_factory.mktemp("c1000"))
+
+
+@pytest.fixture(scope="session")
+def thousand(thousand_folder: Path) -> Served:
+    """The snapshot a server starts with on `thousand_folder`."""
+    return serve_folder(thousand_folder)
 
 
 def serve_folder(folder: Path) -> Served:

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from graphql import GraphQLList, GraphQLNonNull, GraphQLObjectType, get_named_type
 
-from bench.generate import generate
 from jobframe.api.arguments import MAX_ITEMS, MAX_SEARCH_WORDS, MAX_STRING
 from jobframe.api.context import Context
 from jobframe.api.cost import canon_sizes, schema_weights
@@ -29,12 +28,6 @@ FOUR_FRAMES = (
     '{ roleLevel(family: "Clinical Trials Operations", level: "M5") {'
     " frames { lines { text sources { quote label node { id iri label } } } } } }"
 )
-
-
-@pytest.fixture(scope="module")
-def thousand(tmp_path_factory: pytest.TempPathFactory) -> Served:
-    """A generated canon of 1,000 role-levels in 10 functions of 10 families."""
-    return serve_folder(generate(1000, tmp_path_factory.mktemp("c1000")))
 
 
 def execute(served: Served, query: str, **variables: Any) -> Any:

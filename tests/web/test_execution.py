@@ -13,12 +13,10 @@ import httpx2
 import orjson
 import pytest
 
-from bench.generate import generate
 from jobframe.loading import Served
 from jobframe.settings import Settings
 from jobframe.web.app import create_app
 from jobframe.web.holder import CanonHolder
-from tests.conftest import serve_folder
 from tests.servers import jobframe_serve
 from tests.web.conftest import client_of
 
@@ -27,11 +25,6 @@ COSTLY = (
     " frames { lines { text sources { quote node { iri } } } } } } } } } } } }"
 )
 HTML = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
-
-
-@pytest.fixture(scope="module")
-def thousand(tmp_path_factory: pytest.TempPathFactory) -> Served:
-    return serve_folder(generate(1000, tmp_path_factory.mktemp("c1000")))
 
 
 @pytest.mark.parametrize("production", [False, True])
@@ -110,17 +103,23 @@ def test_a_node_page_out_of_budget_is_a_client_error_not_a_500(served: Served) -
 
 
 def test_cheap_requests_are_answered_while_costly_ones_run(
-    tmp_path_factory: pytest.TempPathFactory,
+    thousand_folder: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Costly queries used to run on the event loop: /healthz and a one-frame query waited
     for them. Now both answer while all four costly queries are still running."""
-    folder = generate(1000, tmp_path_factory.mktemp("c1000-served"))
     costly = orjson.dumps({"query": "{ roleLevels(first: 40) { nodes { frames { rdf } } } }"})
     one_frame = {
         "query": '{ roleLevel(family: "Family 1", level: "M5") { frame(kind: SMART) { text } } }'
     }
     log = tmp_path_factory.mktemp("log") / "serve.log"
-    options = ("--canon", str(folder), "--max-query-cost", "1000000000", "--time-budget", "60")
+    options = (
+        "--canon",
+        str(thousand_folder),
+        "--max-query-cost",
+        "1000000000",
+        "--time-budget",
+        "60",
+    )
     with jobframe_serve(log, *options) as url:
         running = []
 

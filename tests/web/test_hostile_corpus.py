@@ -12,14 +12,12 @@ import orjson
 import pytest
 from starlette.testclient import TestClient
 
-from bench.generate import generate
 from jobframe.loading import Served
 from jobframe.resources import DEFAULT_CANON_DIR
 from jobframe.settings import Settings
 from jobframe.web.app import create_app
 from jobframe.web.holder import CanonHolder
 from tests.checks.corpus import CORPUS
-from tests.conftest import serve_folder
 
 REQUESTS: dict[str, dict[str, Any]] = {
     name: case
@@ -42,8 +40,7 @@ def built(value: Any) -> Any:
 
 
 @pytest.fixture(scope="module")
-def clients(tmp_path_factory: pytest.TempPathFactory, served: Served) -> dict[str, TestClient]:
-    thousand = serve_folder(generate(1000, tmp_path_factory.mktemp("c1000")))
+def clients(thousand: Served, served: Served) -> dict[str, TestClient]:
     settings = Settings(admin_token="the-token")
     return {
         "generated": TestClient(
