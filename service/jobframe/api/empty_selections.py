@@ -1,6 +1,6 @@
 """`{}` is not GraphQL: the grammar needs at least one selection, but graphql-core parses it,
 and Strawberry's depth limiter then failed on it (`max()` of nothing) with a 500-like fault.
-It is refused as the syntax error it is, and the limiters never see it."""
+It is refused as the syntax error it is, and the depth limiter never sees it."""
 
 from __future__ import annotations
 
@@ -9,11 +9,9 @@ from typing import Any
 
 from graphql import (
     ASTValidationRule,
-    DocumentNode,
     GraphQLError,
     Node,
     SelectionSetNode,
-    ValidationRule,
 )
 
 MESSAGE = 'Syntax Error: Expected Name, found "}".'
@@ -30,26 +28,18 @@ def _selection_sets(node: Node) -> Iterator[SelectionSetNode]:
                 yield from _selection_sets(child)
 
 
-def first_empty(document: DocumentNode) -> SelectionSetNode | None:
-    return next((s for s in _selection_sets(document) if not s.selections), None)
-
-
-class NoEmptySelectionSets(ValidationRule):
-    def enter_document(self, node: DocumentNode, *_: Any) -> None:
-        empty = first_empty(node)
-        if empty is not None:
-            self.report_error(GraphQLError(MESSAGE, empty))
-
-
-def after_empty_check(rule: type[ASTValidationRule]) -> type[ASTValidationRule]:
-    """The rule, skipped on a document with an empty selection set (already refused)."""
+def refusing_empty_selections(rule: type[ASTValidationRule]) -> type[ASTValidationRule]:
+    """The rule (the depth limiter's), refusing instead a document with an empty selection
+    set: one walk of the document, and the rule never sees what it cannot handle."""
 
     class Guarded(rule):  # type: ignore[valid-type,misc]
         def __init__(self, context: Any) -> None:
-            if first_empty(context.document) is None:
+            empty = next((s for s in _selection_sets(context.document) if not s.selections), None)
+            if empty is None:
                 super().__init__(context)
-            else:
-                ASTValidationRule.__init__(self, context)
+                return
+            ASTValidationRule.__init__(self, context)
+            self.report_error(GraphQLError(MESSAGE, empty))
 
     Guarded.__name__ = rule.__name__
     return Guarded

@@ -8,7 +8,7 @@ from . import nodes
 from .ancestry import ancestry
 from .canon import Canon
 from .compiler import compile_canon
-from .names import MAX_SHOWN, NotFound
+from .names import NotFound, shown
 from .nodes import (
     CanonNode,
     DimensionStatement,
@@ -25,7 +25,6 @@ from .nodes import (
 )
 
 __all__ = [
-    "MAX_SHOWN",
     "Canon",
     "CanonNode",
     "DimensionStatement",
@@ -43,4 +42,5 @@ __all__ = [
     "ancestry",
     "compile_canon",
     "nodes",
+    "shown",
 ]

@@ -28,12 +28,17 @@ MAX_SHOWN = 200
 """Characters of an unknown name repeated in an error message."""
 
 
+def shown(asked: str) -> str:
+    """An unknown name as an error message repeats it: cut to MAX_SHOWN characters."""
+    return asked if len(asked) <= MAX_SHOWN else asked[:MAX_SHOWN] + "…"
+
+
 class NotFound(LookupError):
     """A family, level or role-level that the canon does not hold; names the closest ones."""
 
     def __init__(self, what: str, asked: str, closest: tuple[str, ...]) -> None:
         self.what = what
-        self.asked = asked if len(asked) <= MAX_SHOWN else asked[:MAX_SHOWN] + "…"
+        self.asked = shown(asked)
         self.closest = closest
         hint = f"; closest: {', '.join(repr(c) for c in closest)}" if closest else ""
         super().__init__(f"no {what} {self.asked!r} in the canon{hint}")

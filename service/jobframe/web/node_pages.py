@@ -21,7 +21,6 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from ..api import node_url
 from ..budget import BudgetSpent, budget, within_budget
 from ..canon import (
-    MAX_SHOWN,
     Canon,
     CanonNode,
     DimensionStatement,
@@ -31,6 +30,7 @@ from ..canon import (
     RoleLevel,
     RubricEntry,
     ancestry,
+    shown,
 )
 from ..frames import Frame, Line, build_page
 from ..settings import DEFAULT_IRI_BASE
@@ -138,10 +138,9 @@ def answer(canon: Canon, iri: str, accept: str | None, base: str) -> Response:
     """The response for one IRI: CPU work over the canon, run off the event loop."""
     node = canon.nodes.get(iri)
     if node is None:
-        shown = iri if len(iri) <= MAX_SHOWN else iri[:MAX_SHOWN] + "…"
         return JSONResponse(
             {
-                "error": f"no canon node {shown!r}",
+                "error": f"no canon node {shown(iri)!r}",
                 "closest": [{"iri": i, "url": node_url(i, base)} for i in canon.closest_iris(iri)],
             },
             status_code=404,
