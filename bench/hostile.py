@@ -35,7 +35,7 @@ import httpx2
 import orjson
 
 from bench.generate import LEVELS, generate
-from bench.main import free_port, server
+from bench.main import free_port, percentile_ms, serve_command, server
 
 ISSUE_QUERY = (
     "{ functions(first: 100) { edges { node { families { nodes { roleLevels { nodes { frames {"
@@ -269,12 +269,6 @@ def heaviest_admitted(http: httpx2.Client, url: str) -> tuple[str, int, str, flo
     return max(found, key=lambda f: f[3])
 
 
-def percentile(values: list[float], q: float) -> float:
-    """Nearest-rank percentile, in milliseconds."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000 if ordered else float("nan")
-
-
 def report(
     idle: Probes, beside: Probes, samples: list[Sample], budget: float, notes: dict[str, str]
 ) -> list[str]:
@@ -287,10 +281,10 @@ def report(
     for name in PROBES:
         a, b = idle.latencies[name], beside.latencies[name]
         p50a, p50b, p99a, p99b = (
-            percentile(a, 0.5),
-            percentile(b, 0.5),
-            percentile(a, 0.99),
-            percentile(b, 0.99),
+            percentile_ms(a, 0.5),
+            percentile_ms(b, 0.5),
+            percentile_ms(a, 0.99),
+            percentile_ms(b, 0.99),
         )
         failed = sum(f.startswith(name) for f in idle.failures + beside.failures)
         lines.append(
@@ -309,7 +303,7 @@ def report(
         times = [s[2] for s in mine]
         lines.append(
             f"| {kind.name} | {kind.clients} | {len(mine):,} | {seen} | {kind.expected} "
-            f"| {percentile(times, 0.5):.1f} | {max(times, default=0) * 1000:.1f} |"
+            f"| {percentile_ms(times, 0.5):.1f} | {max(times, default=0) * 1000:.1f} |"
         )
     server_errors = sum(1 for s in samples if s[1][:1] == "5") + sum(
         1 for f in idle.failures + beside.failures if f.split(": ", 1)[1][:1] == "5"
@@ -345,18 +339,14 @@ def main() -> None:
         folder = generate(args.size, Path(tmp) / "canon")
         port = free_port()
         url = f"http://127.0.0.1:{port}"
-        cmd = [
-            str(Path(sys.executable).parent / "jobframe"),
-            "serve",
-            "--canon",
-            str(folder),
-            "--port",
-            str(port),
+        cmd = serve_command(
+            folder,
+            port,
             "--response-cache-mb",
             str(args.response_cache_mb),
             "--workers",
             str(args.workers),
-        ]
+        )
         with (
             server(cmd, f"{url}/healthz", env={"JOBFRAME_CACHE_DIR": "off"}) as (process, _),
             httpx2.Client(timeout=120) as http,

@@ -16,7 +16,6 @@ import asyncio
 import json
 import random
 import statistics
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from pathlib import Path
 import httpx2
 
 from bench.generate import LEVELS, generate
-from bench.main import free_port, rss_mb, server
+from bench.main import free_port, percentile_ms, rss_mb, serve_command, server
 
 TOKEN = "bench-admin-token"
 WARM_UP_SECONDS = 10
@@ -139,14 +138,7 @@ def main() -> None:
             "JOBFRAME_CACHE_DIR": "off",
             "JOBFRAME_RESPONSE_CACHE_MB": str(args.response_cache_mb),
         }
-        cmd = [
-            str(Path(sys.executable).parent / "jobframe"),
-            "serve",
-            "--canon",
-            str(folder),
-            "--port",
-            str(port),
-        ]
+        cmd = serve_command(folder, port)
         with server(cmd, f"{url}/healthz", env=env) as (process, _):
             ids = json.loads(
                 httpx2.post(
@@ -193,17 +185,13 @@ def main() -> None:
         for version, text in tally.observed
         if f'Deliver: "{tally.expected.get(version, "?")}"' not in text
     )
-    latencies = sorted(tally.latencies)
-
-    def p(q: float) -> float:
-        return latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000
-
+    latencies = tally.latencies
     print("\n".join(log))
     print(
         f"{len(latencies)} requests served in {args.seconds} s by {args.clients} clients, "
         f"{len(tally.failures)} failures, {mixed} of {len(tally.observed)} checked responses "
         "mixing canon versions; "
-        f"p50 {p(0.5):.1f} ms, p99 {p(0.99):.1f} ms, mean {statistics.fmean(latencies) * 1000:.1f} ms"
+        f"p50 {percentile_ms(latencies, 0.5):.1f} ms, p99 {percentile_ms(latencies, 0.99):.1f} ms, mean {statistics.fmean(latencies) * 1000:.1f} ms"
     )
     for failure in tally.failures[:5]:
         print("  failure:", failure)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import random
@@ -74,6 +75,17 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def serve_command(folder: Path, port: int, *options: str) -> list[str]:
+    """`jobframe serve` of this environment on a canon folder and a port of 127.0.0.1."""
+    return [str(BIN / "jobframe"), "serve", "--canon", str(folder), "--port", str(port), *options]
+
+
+def percentile_ms(seconds: list[float], q: float) -> float:
+    """Nearest-rank percentile of latencies in seconds, in milliseconds (NaN for none)."""
+    ordered = sorted(seconds)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000 if ordered else math.nan
 
 
 def rss_mb(pid: int) -> float:
@@ -187,7 +199,7 @@ def bench_size(size: int, work: Path, duration: int, row: Row, sample: int) -> N
     roles = rng.sample(range(size), min(size, sample))
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    serve = [str(BIN / "jobframe"), "serve", "--canon", str(folder), "--port", str(port)]
+    serve = serve_command(folder, port)
 
     parse, rdflib_peak, rdflib_held = measure_rdflib(folder)
     row.figures["rdflib parse s"] = parse
