@@ -31,7 +31,11 @@ class _SettingType(click.ParamType[object]):
 
     def __init__(self, setting: Setting) -> None:
         self.setting = setting
-        self.name = "PATH|sparql+URL" if setting.kind == CanonSource else setting.kind.__name__
+        self.name = (
+            "PATH|sparql+URL"
+            if setting.kind == CanonSource
+            else getattr(setting.kind, "__name__", "str")
+        )
 
     def convert(
         self, value: object, param: click.Parameter | None, ctx: click.Context | None

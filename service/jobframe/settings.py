@@ -123,6 +123,12 @@ class Settings:
     iri_base: str = _setting(
         DEFAULT_IRI_BASE, "Canon IRIs under this base resolve at /canon/… on the service."
     )
+    default_language: str | None = _setting(
+        None,
+        "Language of frames when a request names none (no `lang`, no Accept-Language the canon "
+        "has), as a BCP 47 tag.",
+        shown="the canon's jf:defaultLanguage, else en",
+    )
     production: bool = _setting(False, "Turn off introspection and GraphiQL.")
     max_depth: int = _setting(12, "Deepest query (QUERY_TOO_DEEP beyond).", minimum=1)
     max_aliases: int = _setting(20, "Most aliases (TOO_MANY_ALIASES beyond).", minimum=0)

@@ -11,6 +11,17 @@ NAMESPACE: Final = "https://jobframe.example/ontology#"
 RDF_TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 SKOS_PREF_LABEL: Final = "http://www.w3.org/2004/02/skos/core#prefLabel"
 SKOS_NOTATION: Final = "http://www.w3.org/2004/02/skos/core#notation"
+XSD_STRING: Final = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+class DCTERMS:
+    """The Dublin Core terms a canon uses to describe itself (on its `jf:Canon` node)."""
+
+    title: Final = "http://purl.org/dc/terms/title"
+    source: Final = "http://purl.org/dc/terms/source"
+    license: Final = "http://purl.org/dc/terms/license"
+    rights: Final = "http://purl.org/dc/terms/rights"
 
 
 class JF:
@@ -27,6 +38,8 @@ class JF:
     RubricDimension: Final = NAMESPACE + "RubricDimension"
     RubricEntry: Final = NAMESPACE + "RubricEntry"
     Source: Final = NAMESPACE + "Source"
+    ResponsibilityGroup: Final = NAMESPACE + "ResponsibilityGroup"
+    Canon: Final = NAMESPACE + "Canon"
     FrameLine: Final = NAMESPACE + "FrameLine"
 
     ComplexityProblemSolving: Final = NAMESPACE + "ComplexityProblemSolving"
@@ -44,6 +57,8 @@ class JF:
     text: Final = NAMESPACE + "text"
     source: Final = NAMESPACE + "source"
     rubricDimension: Final = NAMESPACE + "rubricDimension"
+    group: Final = NAMESPACE + "group"
+    defaultLanguage: Final = NAMESPACE + "defaultLanguage"
     template: Final = NAMESPACE + "template"
     quote: Final = NAMESPACE + "quote"
     position: Final = NAMESPACE + "position"

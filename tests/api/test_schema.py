@@ -44,7 +44,7 @@ def test_every_type_and_field_has_a_description() -> None:
 def test_clients_names_exist() -> None:
     sdl = schema.as_str()
     for needle in (
-        "roleLevel(family: String!, level: String!): RoleLevel",
+        "roleLevel(family: String!, level: String!, lang: String = null): RoleLevel",
         "frame(kind: FrameKind!): Frame!",
         "frames: [Frame!]!",
         "lines: [FrameLine!]!",

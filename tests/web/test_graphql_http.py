@@ -254,6 +254,7 @@ def test_the_views_answer_passes_with_its_headers_and_body_and_our_caching_heade
         JSON,
         (b"etag", etag),
         (b"cache-control", b"no-cache"),
+        (b"vary", b"Accept-Language"),
         (b"content-length", b"11"),
     ]
     assert re.fullmatch(rf'"{served.canon.version}-[0-9a-f]{{16}}"', etag.decode())
@@ -266,7 +267,13 @@ def test_an_answer_without_headers_is_sent_as_json(served: Served) -> None:
     )
     status, headers, _ = call(wrapper(served, view))
     assert status == 200
-    assert [name for name, _ in headers] == [b"etag", b"cache-control", b"content-length", JSON[0]]
+    assert [name for name, _ in headers] == [
+        b"etag",
+        b"cache-control",
+        b"vary",
+        b"content-length",
+        JSON[0],
+    ]
     assert headers[-1] == JSON
 
 
@@ -324,6 +331,7 @@ def test_if_none_match_may_list_etags_without_spaces(served: Served) -> None:
     assert headers == [
         (b"etag", etag),
         (b"cache-control", b"no-cache"),
+        (b"vary", b"Accept-Language"),
         (b"content-length", b"0"),
         JSON,
     ]

@@ -16,6 +16,10 @@ class Context:
     served: Served
     iri_base: str = DEFAULT_IRI_BASE
     """Canon IRIs under this base resolve at `/canon/…` (see `urls.py`)."""
+    language: str | None = None
+    """The language a role-level's frames are in when the query names none: the request's
+    Accept-Language matched against the canon, else the configured default (None: the
+    canon's own default)."""
 
     @property
     def canon(self) -> Canon:

@@ -121,6 +121,7 @@ def canon_sizes(canon: Canon) -> dict[Key, int]:
             (len(r.responsibilities) for r in canon.role_levels), default=0
         ),
         ("RoleLevel", "rubricEntries"): max((len(r.rubric) for r in canon.role_levels), default=0),
+        ("RoleLevel", "statements"): max((len(r.statements) for r in canon.role_levels), default=0),
         ("RoleLevel", "frames"): len(FrameKind),
         ("GoalPage", "frames"): len(FrameKind),
     }
@@ -128,7 +129,7 @@ def canon_sizes(canon: Canon) -> dict[Key, int]:
     biggest = {
         max(canon.role_levels, key=lambda r: len(r.responsibilities), default=None),
         max(canon.role_levels, key=lambda r: len(r.rubric), default=None),
-        max(canon.role_levels, key=lambda r: len(r.level.statements), default=None),
+        max(canon.role_levels, key=lambda r: len(r.statements), default=None),
     }
     for role in (r for r in biggest if r is not None):
         for frame in build_page(role).frames:

@@ -34,6 +34,13 @@ class Provenance:
     def node(self) -> CanonNode:
         return wrap(self.model.node)
 
+    @strawberry.field(
+        description="The language tag of the quoted value (BCP 47, such as en or de-CH); "
+        "null when the canon gives the value without one."
+    )
+    def language(self) -> str | None:
+        return self.model.language
+
 
 @strawberry.type(description="Fixed wording of the line's template.")
 class TemplateText:

@@ -116,6 +116,49 @@ class DimensionStatement(CanonNode):
     def dimension(self) -> LevelDimension:
         return LevelDimension(model=self.model.dimension)
 
+    @strawberry.field(
+        description="The family this statement is specific to; null for the level's generic "
+        "statement. A family's own statement replaces the generic one for its role-levels."
+    )
+    def family(self) -> JobFamily | None:
+        family = self.model.family
+        return JobFamily(model=family) if family is not None else None
+
+
+@strawberry.type(
+    description="An area responsibilities are grouped into (Results, Direction, Talent, …)."
+)
+class ResponsibilityGroup(CanonNode):
+    model: strawberry.Private[nodes.ResponsibilityGroup]
+
+    @strawberry.field(description="Where this group comes when groups are listed.")
+    def display_order(self) -> int:
+        return self.model.display_order
+
+
+@strawberry.type(
+    description="The canon's description of itself: `label` is its title. For a canon built "
+    "from published data, where it came from and the attribution its licence requires."
+)
+class CanonAbout(CanonNode):
+    model: strawberry.Private[nodes.CanonAbout]
+
+    @strawberry.field(description="The language frames are in when a request names none.")
+    def default_language(self) -> str | None:
+        return self.model.default_language
+
+    @strawberry.field(description="Where the canon's data came from (an IRI), if published.")
+    def source(self) -> str | None:
+        return self.model.source
+
+    @strawberry.field(description="The licence of the canon's data (an IRI), if any.")
+    def license(self) -> str | None:
+        return self.model.license
+
+    @strawberry.field(description="The attribution the licence requires, to show with it.")
+    def attribution(self) -> str | None:
+        return self.model.attribution
+
 
 @strawberry.type(
     description="A body of canon text (such as JFM): `label` in source tags, "
@@ -143,6 +186,14 @@ class Responsibility(CanonNode):
     @strawberry.field(description="Where the text was taken from.")
     def source(self) -> Source:
         return Source(model=self.model.source)
+
+    @strawberry.field(
+        description="The area it is grouped into, if the canon groups it; frames do not "
+        "depend on groups."
+    )
+    def group(self) -> ResponsibilityGroup | None:
+        group = self.model.group
+        return ResponsibilityGroup(model=group) if group is not None else None
 
 
 @strawberry.type(description="A role-level's leveling-rubric text along one rubric dimension.")
@@ -177,6 +228,13 @@ class RoleLevel(CanonNode):
     @strawberry.field(description="Leveling-rubric entries, one per rubric dimension at most.")
     def rubric_entries(self) -> list[RubricEntry]:
         return [RubricEntry(model=e) for e in self.model.rubric]
+
+    @strawberry.field(
+        description="Its level's dimension statements as they apply to its family (the "
+        "family's own statement in place of the generic one), in display order."
+    )
+    def statements(self) -> list[DimensionStatement]:
+        return [DimensionStatement(model=s) for s in self.model.statements]
 
     @strawberry.field(description="One goal frame of this role-level.", directives=[FRAME])
     def frame(self, kind: FrameKind) -> Frame:
@@ -270,7 +328,9 @@ NODE_TYPES: tuple[type[CanonNode], ...] = (
     Source,
     RubricDimension,
     Responsibility,
+    ResponsibilityGroup,
     RubricEntry,
     RoleLevel,
+    CanonAbout,
 )
 """Every concrete node type, for the schema (they are reached through interfaces too)."""

@@ -9,7 +9,7 @@ from graphql import GraphQLError
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.types import ExecutionContext
 
-from ..canon import NotFound, ancestry
+from ..canon import LANGUAGE_TAG, NotFound, ancestry, shown
 from .context import Info
 from .cost_directives import PAGED, SEARCH, ListSize
 from .errors import ErrorCode, add_code, coded, is_fault
@@ -60,12 +60,27 @@ class Query:
 
     @strawberry.field(
         description="A family at a level. `family` is a family label or ID, `level` a level "
-        "code or ID. An unknown one is an error (code NOT_FOUND) listing the closest."
+        "code or ID. An unknown one is an error (code NOT_FOUND) listing the closest. `lang` "
+        "(a BCP 47 tag; default: the request's Accept-Language, else the service's default) "
+        "picks the language of its canon text: each value in `lang`, else untagged; if any "
+        "value the page quotes would be in another language, the whole role-level is given in "
+        "the canon's default language instead, so a frame never mixes languages."
     )
-    def role_level(self, info: Info, family: str, level: str) -> RoleLevel | None:
+    def role_level(
+        self, info: Info, family: str, level: str, lang: str | None = None
+    ) -> RoleLevel | None:
         canon = info.context.canon
+        if lang is not None and not LANGUAGE_TAG.fullmatch(lang):
+            raise coded(
+                f"lang {shown(lang)!r} is not a language tag such as en, de or pt-BR",
+                ErrorCode.BAD_USER_INPUT,
+                argument="lang",
+            )
+        wanted = lang or info.context.language
         try:
-            found = canon.role_level(_key(info, family, "JobFamily"), _key(info, level, "Level"))
+            found = canon.role_level_in(
+                _key(info, family, "JobFamily"), _key(info, level, "Level"), wanted
+            )
         except NotFound as error:
             raise coded(
                 str(error),

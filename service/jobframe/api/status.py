@@ -11,7 +11,7 @@ from .. import findings as fnd
 from .context import Info
 from .cost_directives import PAGED
 from .interfaces import CanonNode, wrap
-from .node_types import RoleLevel
+from .node_types import CanonAbout, RoleLevel
 from .pagination import Connection, paginate
 from .replica import replica_specific
 
@@ -136,6 +136,25 @@ class CanonStatus:
     @strawberry.field(description="How many triples it holds, vocabulary included.")
     def triple_count(self) -> int:
         return self.model.canon.triple_count
+
+    @strawberry.field(
+        description="The canon's description of itself (title, default language, source, "
+        "licence, attribution), if it has a jf:Canon node."
+    )
+    def about(self) -> CanonAbout | None:
+        about = self.model.canon.about
+        return CanonAbout(model=about) if about is not None else None
+
+    @strawberry.field(description="The canon's default language (a BCP 47 tag).")
+    def default_language(self) -> str:
+        return self.model.canon.default_language
+
+    @strawberry.field(
+        description="Every language tag its text uses, the default first; empty when its "
+        "text is untagged."
+    )
+    def languages(self) -> list[str]:
+        return list(self.model.canon.languages)
 
     @strawberry.field(
         description="Warnings about the served canon (a canon with errors is never served).",

@@ -8,8 +8,10 @@ from . import nodes
 from .ancestry import ancestry
 from .canon import Canon
 from .compiler import compile_canon
-from .names import NotFound, shown
+from .languages import DEFAULT_LANGUAGE, LANGUAGE_TAG, lookup
+from .names import NearNames, NotFound, shown
 from .nodes import (
+    CanonAbout,
     CanonNode,
     DimensionStatement,
     JobFamily,
@@ -17,6 +19,7 @@ from .nodes import (
     Level,
     LevelDimension,
     Responsibility,
+    ResponsibilityGroup,
     RoleLevel,
     RubricDimension,
     RubricEntry,
@@ -25,15 +28,20 @@ from .nodes import (
 )
 
 __all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGE_TAG",
     "Canon",
+    "CanonAbout",
     "CanonNode",
     "DimensionStatement",
     "JobFamily",
     "JobFunction",
     "Level",
     "LevelDimension",
+    "NearNames",
     "NotFound",
     "Responsibility",
+    "ResponsibilityGroup",
     "RoleLevel",
     "RubricDimension",
     "RubricEntry",
@@ -41,6 +49,7 @@ __all__ = [
     "Track",
     "ancestry",
     "compile_canon",
+    "lookup",
     "nodes",
     "shown",
 ]

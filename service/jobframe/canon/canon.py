@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
+from threading import Lock
 from types import MappingProxyType
+from typing import TypeVar
 
 from ..budget import within_budget
+from .languages import DEFAULT_LANGUAGE, Literals, translated
 from .names import Names, NearNames, NotFound, closest
 from .nodes import (
+    CanonAbout,
     CanonNode,
     JobFamily,
     JobFunction,
     Level,
     LevelDimension,
+    ResponsibilityGroup,
     RoleLevel,
     RubricDimension,
     Source,
     Track,
 )
+
+N = TypeVar("N", bound=CanonNode)
 
 
 @dataclass(frozen=True, eq=False)
@@ -40,6 +47,14 @@ class Canon:
     triple_count: int
     version: str
     """Content hash of the canon's triples (see `sources/version.py`)."""
+    groups: tuple[ResponsibilityGroup, ...] = ()
+    about: CanonAbout | None = None
+    """The canon's description of itself (title, default language, attribution), if any."""
+    literals: Literals = field(default_factory=dict, repr=False)
+    """Every value of each quoted field that has a language tag or several values."""
+    default_language: str = DEFAULT_LANGUAGE
+    language: str | None = None
+    """The language this view's values were picked for; None for the default view."""
     nodes: Mapping[str, CanonNode] = field(init=False, repr=False)
     _role_levels_by_key: Mapping[tuple[str, str], RoleLevel] = field(init=False, repr=False)
     _families_by_name: Names[JobFamily] = field(init=False, repr=False)
@@ -55,11 +70,14 @@ class Canon:
             self.dimensions,
             self.sources,
             self.rubric_dimensions,
+            self.groups,
             self.role_levels,
         ):
             nodes.update((n.iri, n) for n in group)
+        if self.about is not None:
+            nodes[self.about.iri] = self.about
         for level in self.levels:
-            nodes.update((s.iri, s) for s in level.statements)
+            nodes.update((s.iri, s) for s in (*level.statements, *level.family_statements))
         for role in self.role_levels:
             nodes.update((r.iri, r) for r in role.responsibilities)
             nodes.update((e.iri, e) for e in role.rubric)
@@ -72,6 +90,50 @@ class Canon:
     def __reduce__(self) -> tuple[type[Canon], tuple[object, ...]]:
         """Pickled as its fields; the lookup indexes are rebuilt on load."""
         return (Canon, tuple(getattr(self, f.name) for f in fields(self) if f.init))
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Every language tag the canon's quoted values use, the default first."""
+        tags = {
+            tag
+            for fields_ in self.literals.values()
+            for values in fields_.values()
+            for tag, _ in values
+            if tag is not None
+        }
+        return tuple(
+            sorted(tags, key=lambda t: (t.casefold() != self.default_language.casefold(), t))
+        )
+
+    def in_language(self, wanted: str) -> Canon:
+        """This canon with each quoted value picked for `wanted` (see `languages.pick`).
+
+        Built once per language on first use; a canon without tagged values is its own view.
+        """
+        wanted_key = wanted.casefold()
+        if not self.literals or self.language is not None:
+            return self
+        if wanted_key == self.default_language.casefold() or wanted_key not in {
+            t.casefold() for t in self.languages
+        }:
+            return self
+        with self._views_lock:
+            view = self._views.get(wanted_key)
+            if view is None:
+                view = self._views[wanted_key] = _translate(self, wanted)
+            return view
+
+    def role_level_in(self, family: str, level: str, wanted: str | None) -> RoleLevel:
+        """The role-level with its page's canon text in one language, never mixed.
+
+        In `wanted` when every value the page quotes is in it or untagged; otherwise the whole
+        page falls back to the default language.
+        """
+        if wanted is not None:
+            role = self.in_language(wanted).role_level(family, level)
+            if speaks(role, wanted):
+                return role
+        return self.role_level(family, level)
 
     def family(self, asked: str) -> JobFamily:
         """A family by IRI or label (exact, else ignoring case)."""
@@ -153,6 +215,14 @@ class Canon:
         return self._near_iris.closest(asked, limit)
 
     @cached_property
+    def _views(self) -> dict[str, Canon]:
+        return {}
+
+    @cached_property
+    def _views_lock(self) -> Lock:
+        return Lock()
+
+    @cached_property
     def _near_iris(self) -> NearNames:
         return NearNames(self.nodes)
 
@@ -164,3 +234,46 @@ class Canon:
             ).casefold()
             for r in self.role_levels
         )
+
+
+def page_nodes(role: RoleLevel) -> tuple[CanonNode, ...]:
+    """Every node whose values a role-level's page may quote."""
+    family, level = role.family, role.level
+    nodes: list[CanonNode] = [role, family, family.function, level, level.track]
+    for st in role.statements:
+        nodes += (st, st.dimension)
+    for r in role.responsibilities:
+        nodes += (r, r.source)
+    for e in role.rubric:
+        nodes += (e, e.source, e.dimension)
+    return tuple(nodes)
+
+
+def speaks(role: RoleLevel, wanted: str) -> bool:
+    """Whether every value the role-level's page may quote is in `wanted` or untagged."""
+    key = wanted.casefold()
+    return all(tag.casefold() == key for node in page_nodes(role) for _, tag in node.languages)
+
+
+def _translate(canon: Canon, wanted: str) -> Canon:
+    memo: dict[str, CanonNode] = {}
+    default = canon.default_language
+
+    def each(nodes: tuple[N, ...]) -> tuple[N, ...]:
+        return tuple(translated(n, canon.literals, wanted, default, memo) for n in nodes)
+
+    about = canon.about
+    return replace(
+        canon,
+        functions=each(canon.functions),
+        families=each(canon.families),
+        tracks=each(canon.tracks),
+        levels=each(canon.levels),
+        dimensions=each(canon.dimensions),
+        sources=each(canon.sources),
+        rubric_dimensions=each(canon.rubric_dimensions),
+        groups=each(canon.groups),
+        role_levels=each(canon.role_levels),
+        about=translated(about, canon.literals, wanted, default, memo) if about else None,
+        language=wanted,
+    )

@@ -7,12 +7,14 @@ works on `Canon`. It assumes the data passed the checks (see `checks/report.py`)
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..sources import TripleIndex
-from ..vocabulary import JF, SKOS_NOTATION, SKOS_PREF_LABEL
+from ..vocabulary import DCTERMS, JF, SKOS_NOTATION, SKOS_PREF_LABEL
 from .canon import Canon
+from .languages import DEFAULT_LANGUAGE, Values, pick
 from .nodes import (
+    CanonAbout,
     CanonNode,
     DimensionStatement,
     JobFamily,
@@ -20,6 +22,7 @@ from .nodes import (
     Level,
     LevelDimension,
     Responsibility,
+    ResponsibilityGroup,
     RoleLevel,
     RubricDimension,
     RubricEntry,
@@ -34,22 +37,50 @@ def _by_label(nodes: dict[str, N]) -> tuple[N, ...]:
     return tuple(sorted(nodes.values(), key=lambda n: (n.label, n.iri)))
 
 
+_PROPERTIES = {"label": SKOS_PREF_LABEL, "notation": SKOS_NOTATION, "text": JF.text}
+"""Where each quoted field of a node is read from."""
+
+
 class _Reader:
-    """Typed single-value access for data that passed the checks."""
+    """Typed single-value access for data that passed the checks.
+
+    Quoted fields are read in the canon's default language (see `languages.pick`); every
+    field with a tagged value or several values is kept in `literals` for other languages.
+    """
 
     def __init__(self, index: TripleIndex) -> None:
         self.index = index
+        self.literals: dict[str, dict[str, Values]] = {}
+        about = index.instances(JF.Canon)
+        declared = index.text(about[0], JF.defaultLanguage) if about else None
+        self.default = declared or DEFAULT_LANGUAGE
 
     def instances(self, cls: str) -> list[str]:
         return self.index.instances(cls)
 
+    def fields(
+        self, subject: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
+        """The node's quoted fields (`label`, `notation`, `text`) and their `languages`."""
+        found: dict[str, Any] = {}
+        languages = []
+        for name in (*required, *optional):
+            literals = self.index.literals(subject, _PROPERTIES[name])
+            values = tuple(sorted(((v.language, v.value) for v in literals), key=_value_order))
+            chosen = pick(values, self.default, self.default)
+            if chosen is None:
+                assert name not in required, f"{subject} lacks its {name}: the checks say so"
+                continue
+            if len(values) > 1 or chosen[0] is not None:
+                self.literals.setdefault(subject, {})[name] = values
+            tag, found[name] = chosen
+            if tag is not None:
+                languages.append((name, tag))
+        found["languages"] = tuple(languages)
+        return found
+
     def text(self, subject: str, predicate: str) -> str | None:
         return self.index.text(subject, predicate)
-
-    def required_text(self, subject: str, predicate: str) -> str:
-        value = self.index.text(subject, predicate)
-        assert value is not None, f"{subject} lacks {predicate}: the checks should have said so"
-        return value
 
     def integer(self, subject: str, predicate: str) -> int:
         value = self.index.integer(subject, predicate)
@@ -61,43 +92,41 @@ class _Reader:
         assert value is not None, f"{subject} lacks {predicate}"
         return value
 
+    def text_ref(self, subject: str, predicate: str) -> str | None:
+        """An optional reference (IRI) value."""
+        return self.index.ref(subject, predicate)
+
+
+def _value_order(value: tuple[str | None, str]) -> tuple[bool, str, str]:
+    return (value[0] is not None, value[0] or "", value[1])
+
 
 def compile_canon(index: TripleIndex, version: str) -> Canon:
     """Build the canon model; lists come out in the order frames and clients rely on."""
     r = _Reader(index)
-    label, notation = SKOS_PREF_LABEL, SKOS_NOTATION
+    label, both = ("label",), ("label", "notation")
 
-    functions = {
-        s: JobFunction(iri=s, label=r.required_text(s, label)) for s in r.instances(JF.JobFunction)
-    }
+    functions = {s: JobFunction(iri=s, **r.fields(s, label)) for s in r.instances(JF.JobFunction)}
     families = {
         s: JobFamily(
-            iri=s,
-            label=r.required_text(s, label),
-            function=functions[r.ref(s, JF.function)],
+            iri=s, function=functions[r.ref(s, JF.function)], **r.fields(s, label, ("text",))
         )
         for s in r.instances(JF.JobFamily)
     }
-    tracks = {
-        s: Track(iri=s, label=r.required_text(s, label), notation=r.text(s, notation))
-        for s in r.instances(JF.Track)
-    }
+    tracks = {s: Track(iri=s, **r.fields(s, label, ("notation",))) for s in r.instances(JF.Track)}
     dimensions = {
-        s: LevelDimension(
-            iri=s,
-            label=r.required_text(s, label),
-            notation=r.required_text(s, notation),
-            display_order=r.integer(s, JF.displayOrder),
-        )
+        s: LevelDimension(iri=s, display_order=r.integer(s, JF.displayOrder), **r.fields(s, both))
         for s in r.instances(JF.LevelDimension)
     }
-    sources = {
-        s: Source(iri=s, label=r.required_text(s, label), notation=r.required_text(s, notation))
-        for s in r.instances(JF.Source)
-    }
+    sources = {s: Source(iri=s, **r.fields(s, both)) for s in r.instances(JF.Source)}
     rubric_dimensions = {
-        s: RubricDimension(iri=s, label=r.required_text(s, label))
-        for s in r.instances(JF.RubricDimension)
+        s: RubricDimension(iri=s, **r.fields(s, label)) for s in r.instances(JF.RubricDimension)
+    }
+    groups = {
+        s: ResponsibilityGroup(
+            iri=s, display_order=r.integer(s, JF.displayOrder), **r.fields(s, label)
+        )
+        for s in r.instances(JF.ResponsibilityGroup)
     }
 
     statements_of: dict[str, list[str]] = defaultdict(list)
@@ -106,26 +135,37 @@ def compile_canon(index: TripleIndex, version: str) -> Canon:
 
     levels: dict[str, Level] = {}
     for s in r.instances(JF.Level):
-        code = r.required_text(s, notation)
-        statements = []
+        own = r.fields(s, both)
+        generic: list[DimensionStatement] = []
+        specific: list[DimensionStatement] = []
         for st in statements_of[s]:
             dimension = dimensions[r.ref(st, JF.dimension)]
-            statements.append(
-                DimensionStatement(
-                    iri=st,
-                    label=f"{code} {dimension.label}",
-                    dimension=dimension,
-                    text=r.required_text(st, JF.text),
-                )
+            family_iri = r.text_ref(st, JF.family)
+            family = families[family_iri] if family_iri is not None else None
+            for_whom = f" ({family.label})" if family is not None else ""
+            statement = DimensionStatement(
+                iri=st,
+                label=f"{own['notation']} {dimension.label}{for_whom}",
+                dimension=dimension,
+                family=family,
+                **r.fields(st, ("text",)),
             )
-        statements.sort(key=lambda st: (st.dimension.display_order, st.iri))
+            (specific if family is not None else generic).append(statement)
+        generic.sort(key=lambda st: (st.dimension.display_order, st.iri))
+        specific.sort(
+            key=lambda st: (
+                st.family.label if st.family else "",
+                st.dimension.display_order,
+                st.iri,
+            )
+        )
         levels[s] = Level(
             iri=s,
-            label=r.required_text(s, label),
-            notation=code,
             track=tracks[r.ref(s, JF.track)],
             rank=r.integer(s, JF.rank),
-            statements=tuple(statements),
+            statements=tuple(generic),
+            family_statements=tuple(specific),
+            **own,
         )
 
     parts_of: dict[str, list[str]] = defaultdict(list)
@@ -142,16 +182,18 @@ def compile_canon(index: TripleIndex, version: str) -> Canon:
         rubric = []
         for part in parts_of[s]:
             source = sources[r.ref(part, JF.source)]
-            text = r.required_text(part, JF.text)
+            text = r.fields(part, ("text",))
             if r.index.is_a(part, JF.Responsibility):
                 order = r.integer(part, JF.order)
+                group = r.text_ref(part, JF.group)
                 responsibilities.append(
                     Responsibility(
                         iri=part,
                         label=f"{name} responsibility {order}",
                         order=order,
                         source=source,
-                        text=text,
+                        group=groups[group] if group is not None else None,
+                        **text,
                     )
                 )
             else:
@@ -162,7 +204,7 @@ def compile_canon(index: TripleIndex, version: str) -> Canon:
                         label=f"{name} {along.label} rubric",
                         dimension=along,
                         source=source,
-                        text=text,
+                        **text,
                     )
                 )
         responsibilities.sort(key=lambda x: (x.order, x.iri))
@@ -175,6 +217,7 @@ def compile_canon(index: TripleIndex, version: str) -> Canon:
                 level=level,
                 responsibilities=tuple(responsibilities),
                 rubric=tuple(rubric),
+                statements=for_family(level, family),
             )
         )
 
@@ -186,6 +229,7 @@ def compile_canon(index: TripleIndex, version: str) -> Canon:
         dimensions=tuple(sorted(dimensions.values(), key=lambda d: (d.display_order, d.iri))),
         sources=_by_label(sources),
         rubric_dimensions=_by_label(rubric_dimensions),
+        groups=tuple(sorted(groups.values(), key=lambda g: (g.display_order, g.iri))),
         role_levels=tuple(
             sorted(
                 role_levels,
@@ -194,4 +238,38 @@ def compile_canon(index: TripleIndex, version: str) -> Canon:
         ),
         triple_count=index.triple_count,
         version=version,
+        about=_about(r),
+        literals=r.literals,
+        default_language=r.default,
+    )
+
+
+def for_family(level: Level, family: JobFamily) -> tuple[DimensionStatement, ...]:
+    """The level's statements for one family: its own statement replaces the generic one."""
+    own = {
+        st.dimension.iri: st
+        for st in level.family_statements
+        if st.family is not None and st.family.iri == family.iri
+    }
+    if not own:
+        return level.statements
+    generic = {st.dimension.iri: st for st in level.statements}
+    merged = {**generic, **own}
+    return tuple(sorted(merged.values(), key=lambda st: (st.dimension.display_order, st.iri)))
+
+
+def _about(r: _Reader) -> CanonAbout | None:
+    """The canon's `jf:Canon` node, if it has one (the checks allow at most one)."""
+    found = r.instances(JF.Canon)
+    if not found:
+        return None
+    s = found[0]
+    title = r.index.literals(s, DCTERMS.title)
+    return CanonAbout(
+        iri=s,
+        label=title[0].value if title else "",
+        default_language=r.default,
+        source=r.text_ref(s, DCTERMS.source),
+        license=r.text_ref(s, DCTERMS.license),
+        attribution=r.text(s, DCTERMS.rights),
     )

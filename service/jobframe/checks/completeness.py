@@ -37,7 +37,7 @@ def completeness(canon: Canon) -> tuple[CompletenessRow, ...]:
         CompletenessRow(
             role_level=role,
             responsibilities=len(role.responsibilities),
-            statements=len(role.level.statements),
+            statements=len(role.statements),
             rubric=tuple(
                 (name, role.rubric_entry(iri) is not None) for name, iri in RUBRIC.items()
             ),

@@ -36,6 +36,8 @@ class Provenance:
     """The source tag the page shows for it (`JFM responsibility (M5)`), where it shows one."""
     quote: str
     node: CanonNode
+    language: str | None = None
+    """The language tag of the quoted value; None when the canon gives it untagged."""
 
 
 @dataclass(frozen=True, slots=True)

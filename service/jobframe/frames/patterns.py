@@ -29,6 +29,7 @@ class Slot:
     path: tuple[str, ...]
 
     def resolve(self, bindings: Bindings) -> tuple[CanonNode, str] | None:
+        """The node owning the value and the value, or None when the canon lacks it."""
         owner: object = bindings.get(self.path[0])
         for attribute in self.path[1:-1]:
             if owner is None:
@@ -103,7 +104,8 @@ class Template:
                 if found is None:
                     return None
                 node, value = found
-                parts.append(Quote(Provenance(label(node), value, node)))
+                language = node.language(piece.path[-1])
+                parts.append(Quote(Provenance(label(node), value, node, language)))
             elif isinstance(piece, Placeholder):
                 parts.append(Blank(piece))
             else:

@@ -44,7 +44,8 @@ def frames_graph(frames: Iterable[Frame]) -> Graph:
                 graph.add((line_iri, PROV.qualifiedQuotation, quotation))
                 graph.add((quotation, RDF.type, PROV.Quotation))
                 graph.add((quotation, PROV.entity, node))
-                graph.add((quotation, URIRef(JF.quote), Literal(source.quote)))
+                quoted = Literal(source.quote, lang=source.language)
+                graph.add((quotation, URIRef(JF.quote), quoted))
                 if source.label is not None:
                     graph.add((quotation, RDFS.label, Literal(source.label)))
     return graph

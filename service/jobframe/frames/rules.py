@@ -70,7 +70,7 @@ def source_label(role: RoleLevel, node: CanonNode) -> str | None:
 def _row_bindings(role: RoleLevel, rows: Rows) -> Iterator[Bindings]:
     base: dict[str, CanonNode | None] = {"role": role}
     base.update((name, role.rubric_entry(iri)) for name, iri in RUBRIC.items())
-    statements = role.level.statements
+    statements = role.statements
     if rows is Rows.RESPONSIBILITIES:
         for i, responsibility in enumerate(role.responsibilities):
             statement = statements[i] if i < len(statements) else None

@@ -56,6 +56,10 @@ class TripleIndex:
         node = self.out.get(subject)
         return node.get(predicate, []) if node is not None else []
 
+    def literals(self, subject: str, predicate: str) -> list[ox.Literal]:
+        """Every literal value, in the order read."""
+        return [v for v in self.values(subject, predicate) if isinstance(v, ox.Literal)]
+
     def text(self, subject: str, predicate: str) -> str | None:
         """The first literal value, as a string."""
         for value in self.values(subject, predicate):

@@ -42,7 +42,9 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
     cache_bytes = settings.response_cache_mb * 2**20
     cache = ResponseCache(cache_bytes) if cache_bytes > 0 else None
     view = CanonGraphQL(limits, settings.iri_base)
-    graphql = GraphQLHTTP(view, holder, cache, settings.cache_control, limits)
+    graphql = GraphQLHTTP(
+        view, holder, cache, settings.cache_control, limits, settings.default_language
+    )
     canon_page = canon_endpoint(holder, settings.iri_base, settings.time_budget)
 
     registry = CollectorRegistry()

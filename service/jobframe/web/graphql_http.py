@@ -21,13 +21,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..api import ErrorCode, Limits, watching_replica_fields
 from ..budget import Budget, budget
+from ..canon import lookup
 from .graphql_request import refusal
 from .holder import CanonHolder
+from .negotiation import accepted_languages
 from .response_cache import CachedResponse, ResponseCache
 
 TIME_BUDGET_EXCEEDED = ErrorCode.TIME_BUDGET_EXCEEDED.value
 
 SERVED_KEY = "jobframe.served"
+LANGUAGE_KEY = "jobframe.language"
+"""Scope key of the language frames are in when the query names none (`Context.language`)."""
 """Where the snapshot a request runs on is put in the ASGI scope."""
 
 
@@ -65,8 +69,10 @@ class GraphQLHTTP:
         cache: ResponseCache | None,
         cache_control: str,
         limits: Limits,
+        default_language: str | None = None,
     ) -> None:
         self.view = view
+        self.default_language = default_language
         self.holder = holder
         self.cache = cache
         self.cache_control = cache_control.encode()
@@ -94,10 +100,14 @@ class GraphQLHTTP:
             await _send(send, 400, _error_body(ErrorCode.BAD_REQUEST, refused), [])
             return
         version, state = served.canon.version, served.state
+        asked = accepted_languages(_header(scope, b"accept-language").decode("latin-1"))
+        language = lookup(served.canon.languages, asked) or self.default_language
+        scope[LANGUAGE_KEY] = language
         request = hashlib.sha256(
             b"\0".join(
                 (
                     state.encode(),
+                    (language or "").encode(),
                     scope["method"].encode(),
                     scope["query_string"],
                     content_type,
@@ -109,6 +119,7 @@ class GraphQLHTTP:
         caching: tuple[tuple[bytes, bytes], ...] = (
             (b"etag", etag),
             (b"cache-control", self.cache_control),
+            (b"vary", b"Accept-Language"),
         )
         if etag in (t.strip() for t in _header(scope, b"if-none-match").split(b",")):
             await _send(send, 304, b"", list(caching))
@@ -126,13 +137,13 @@ class GraphQLHTTP:
             if TIME_BUDGET_EXCEEDED.encode() in cached.body:
                 cached = _spent(cached)
             elif own:  # this process's load or reload time: not the same on another replica
-                caching = ((b"cache-control", b"no-store"),)
+                caching = ((b"cache-control", b"no-store"), (b"vary", b"Accept-Language"))
             elif self.cache is not None and cached.status == 200:
                 self.cache.put(state, request, cached)
         status, headers = (
             cached.status,
             [
-                *(h for h in cached.headers if h[0] not in (b"etag", b"cache-control")),
+                *(h for h in cached.headers if h[0] not in (b"etag", b"cache-control", b"vary")),
                 *caching,
             ],
         )

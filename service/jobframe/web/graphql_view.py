@@ -23,7 +23,7 @@ from strawberry.types.graphql import OperationType
 
 from ..api import Context, Limits, build_schema, schema
 from ..loading import Served
-from .graphql_http import SERVED_KEY
+from .graphql_http import LANGUAGE_KEY, SERVED_KEY
 
 EXECUTION_THREADS = 32
 """Operations executing at once. Costly ones run one at a time (`api/cost_limit.py`) and
@@ -44,7 +44,8 @@ class CanonGraphQL(GraphQL[Context, None]):
 
     async def get_context(self, request: Request, response: Response | None) -> Context:  # type: ignore[override]
         served: Served = request.scope[SERVED_KEY]
-        return Context(served=served, iri_base=self.iri_base)
+        language: str | None = request.scope.get(LANGUAGE_KEY)
+        return Context(served=served, iri_base=self.iri_base, language=language)
 
     async def execute_single(
         self,

@@ -50,3 +50,20 @@ def negotiate(accept: str | None, offered: Sequence[str]) -> str | None:
         if q > 0 and (best is None or (q, -position) > best):
             best, chosen = (q, -position), media
     return chosen
+
+
+MAX_LANGUAGE_RANGES = 16
+"""Language ranges read from one Accept-Language header; the rest are ignored."""
+
+
+def accepted_languages(header: str | None) -> tuple[str, ...]:
+    """The language ranges of an Accept-Language header, most preferred first (q-values,
+    then order); `*` and ranges with q=0 are left out (the canon's default serves them)."""
+    if not header:
+        return ()
+    ranked = [
+        (-q, position, tag)
+        for position, (tag, q) in enumerate(_ranges(header)[:MAX_LANGUAGE_RANGES])
+        if q > 0 and tag != "*" and len(tag) <= 35
+    ]
+    return tuple(tag for _, _, tag in sorted(ranked))
