@@ -78,7 +78,7 @@ class Query:
             )
         wanted = lang or info.context.language
         try:
-            found = canon.role_level_in(
+            found = canon.role_level(
                 _key(info, family, "JobFamily"), _key(info, level, "Level"), wanted
             )
         except NotFound as error:

@@ -23,7 +23,7 @@ def _primary_edges(canon: Canon) -> Iterator[tuple[str, str]]:
         yield family.iri, family.function.iri
     for level in canon.levels:
         yield level.iri, level.track.iri
-        for statement in level.statements:
+        for statement in (*level.statements, *level.family_statements):
             yield statement.iri, level.iri
     for role in canon.role_levels:
         yield role.iri, role.family.iri

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
-from functools import cached_property
+from functools import cached_property, partial
 from threading import Lock
 from types import MappingProxyType
 from typing import TypeVar
@@ -84,8 +84,16 @@ class Canon:
         by_key = {(r.family.iri, r.level.iri): r for r in self.role_levels}
         object.__setattr__(self, "nodes", MappingProxyType(nodes))
         object.__setattr__(self, "_role_levels_by_key", MappingProxyType(by_key))
-        object.__setattr__(self, "_families_by_name", Names(self.families, lambda f: f.label))
+        object.__setattr__(
+            self,
+            "_families_by_name",
+            Names(self.families, lambda f: f.label, partial(self._every_value, field="label")),
+        )
         object.__setattr__(self, "_levels_by_name", Names(self.levels, lambda lv: lv.code))
+
+    def _every_value(self, node: CanonNode, field: str) -> tuple[str, ...]:
+        """A node's value of `field` in every language the canon gives it."""
+        return tuple(value for _, value in self.literals.get(node.iri, {}).get(field, ()))
 
     def __reduce__(self) -> tuple[type[Canon], tuple[object, ...]]:
         """Pickled as its fields; the lookup indexes are rebuilt on load."""
@@ -123,18 +131,6 @@ class Canon:
                 view = self._views[wanted_key] = _translate(self, wanted)
             return view
 
-    def role_level_in(self, family: str, level: str, wanted: str | None) -> RoleLevel:
-        """The role-level with its page's canon text in one language, never mixed.
-
-        In `wanted` when every value the page quotes is in it or untagged; otherwise the whole
-        page falls back to the default language.
-        """
-        if wanted is not None:
-            role = self.in_language(wanted).role_level(family, level)
-            if speaks(role, wanted):
-                return role
-        return self.role_level(family, level)
-
     def family(self, asked: str) -> JobFamily:
         """A family by IRI or label (exact, else ignoring case)."""
         return self._families_by_name.pick(asked, "job family")
@@ -143,8 +139,35 @@ class Canon:
         """A level by IRI or code (exact, else ignoring case)."""
         return self._levels_by_name.pick(asked, "level")
 
-    def role_level(self, family: str, level: str) -> RoleLevel:
-        """The role-level of a family at a level; NotFound names the closest existing ones."""
+    def role_level(self, family: str, level: str, lang: str | None = None) -> RoleLevel:
+        """The role-level of a family at a level; NotFound names the closest existing ones.
+
+        `lang` picks the language of its canon text: each value in `lang`, else untagged. If
+        any value its page quotes would be in another language, the whole role-level comes in
+        the canon's default language instead, so a frame never mixes languages.
+        """
+        if lang is not None:
+            view = self.in_language(lang)
+            if view is not self:
+                role = view._named_role_level(family, level, fallback=self)
+                if speaks(role, lang):
+                    return role
+        return self._named_role_level(family, level)
+
+    def _named_role_level(
+        self, family: str, level: str, fallback: Canon | None = None
+    ) -> RoleLevel:
+        """By the names of this view or, when given, of the `fallback` view (names in the
+        default language find the role-level in every language)."""
+        if fallback is not None:
+            try:
+                named = fallback._named_role_level(family, level)
+            except NotFound:
+                pass
+            else:
+                node = self.nodes[named.iri]
+                assert isinstance(node, RoleLevel)
+                return node
         fam = self.family(family)
         lvl = self.level(level)
         found = self._role_levels_by_key.get((fam.iri, lvl.iri))

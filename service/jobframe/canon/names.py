@@ -84,7 +84,13 @@ def closest(asked: str, candidates: Iterable[str], limit: int = 3) -> tuple[str,
 class Names(Generic[N]):
     """Nodes by IRI or name, exactly or ignoring case, in constant time."""
 
-    def __init__(self, nodes: tuple[N, ...], name: Callable[[N], str]) -> None:
+    def __init__(
+        self,
+        nodes: tuple[N, ...],
+        name: Callable[[N], str],
+        aliases: Callable[[N], Iterable[str]] | None = None,
+    ) -> None:
+        """`aliases` are further names a node is found by (its name in other languages)."""
         self._names = [name(n) for n in nodes]
         self._exact: dict[str, N] = {}
         folded: dict[str, list[N]] = {}
@@ -92,6 +98,12 @@ class Names(Generic[N]):
             self._exact.setdefault(node.iri, node)
             self._exact.setdefault(node_name, node)
             folded.setdefault(node_name.casefold(), []).append(node)
+        for node in nodes if aliases is not None else ():
+            assert aliases is not None
+            for alias in aliases(node):
+                self._exact.setdefault(alias, node)
+                if node not in (same := folded.setdefault(alias.casefold(), [])):
+                    same.append(node)
         self._folded = {k: v[0] for k, v in folded.items() if len(v) == 1}
 
     @cached_property

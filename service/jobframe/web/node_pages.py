@@ -14,7 +14,7 @@ from functools import partial
 from urllib.parse import urlencode
 
 import anyio.to_thread
-from rdflib import RDF, SKOS, Graph, Literal, URIRef
+from rdflib import DCTERMS, RDF, SKOS, Graph, Literal, URIRef
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
@@ -22,11 +22,14 @@ from ..api import node_url
 from ..budget import BudgetSpent, budget, within_budget
 from ..canon import (
     Canon,
+    CanonAbout,
     CanonNode,
     DimensionStatement,
     JobFamily,
     Level,
+    LevelDimension,
     Responsibility,
+    ResponsibilityGroup,
     RoleLevel,
     RubricEntry,
     ancestry,
@@ -50,13 +53,20 @@ def node_graph(canon: Canon, node: CanonNode) -> Graph:
     graph.bind("jf", NAMESPACE)
     graph.bind("skos", SKOS)
     subject = URIRef(node.iri)
-    graph.add((subject, RDF.type, URIRef(NAMESPACE + type(node).__name__)))
-    if not isinstance(node, Responsibility | RubricEntry | DimensionStatement | RoleLevel):
-        graph.add((subject, SKOS.prefLabel, Literal(node.label)))
+    kind = "Canon" if isinstance(node, CanonAbout) else type(node).__name__
+    graph.add((subject, RDF.type, URIRef(NAMESPACE + kind)))
+
+    def value(field: str, text: str) -> Literal:
+        return Literal(text, lang=node.language(field))
+
+    if isinstance(node, CanonAbout):
+        _describe_canon(graph, node)
+    elif not isinstance(node, Responsibility | RubricEntry | DimensionStatement | RoleLevel):
+        graph.add((subject, SKOS.prefLabel, value("label", node.label)))
     if node.notation is not None:
-        graph.add((subject, SKOS.notation, Literal(node.notation)))
+        graph.add((subject, SKOS.notation, value("notation", node.notation)))
     if node.text is not None:
-        graph.add((subject, URIRef(JF.text), Literal(node.text)))
+        graph.add((subject, URIRef(JF.text), value("text", node.text)))
     links: list[tuple[str, CanonNode]] = []
     if isinstance(node, JobFamily):
         links.append((JF.function, node.function))
@@ -67,8 +77,14 @@ def node_graph(canon: Canon, node: CanonNode) -> Graph:
         links += [(JF.family, node.family), (JF.level, node.level)]
     if isinstance(node, DimensionStatement):
         links.append((JF.dimension, node.dimension))
+        if node.family is not None:
+            links.append((JF.family, node.family))
+    if isinstance(node, LevelDimension | ResponsibilityGroup):
+        graph.add((subject, URIRef(JF.displayOrder), Literal(node.display_order)))
     if isinstance(node, Responsibility):
         graph.add((subject, URIRef(JF.order), Literal(node.order)))
+        if node.group is not None:
+            links.append((JF.group, node.group))
     if isinstance(node, Responsibility | RubricEntry):
         links.append((JF.source, node.source))
     if isinstance(node, RubricEntry):
@@ -83,10 +99,26 @@ def node_graph(canon: Canon, node: CanonNode) -> Graph:
     return graph
 
 
+def _describe_canon(graph: Graph, about: CanonAbout) -> None:
+    subject = URIRef(about.iri)
+    if about.label:
+        graph.add((subject, DCTERMS.title, Literal(about.label)))
+    if about.default_language is not None:
+        graph.add((subject, URIRef(JF.defaultLanguage), Literal(about.default_language)))
+    for predicate, iri in ((DCTERMS.source, about.source), (DCTERMS.license, about.license)):
+        if iri is not None:
+            graph.add((subject, predicate, URIRef(iri)))
+    if about.attribution is not None:
+        graph.add((subject, DCTERMS.rights, Literal(about.attribution)))
+
+
 def used_by(canon: Canon, node: CanonNode) -> list[tuple[RoleLevel, Frame, Line]]:
     """(role-level, frame, line) for every frame line that quotes the node."""
     path = ancestry(canon, node.iri) or ()
     roles = [n for n in path if isinstance(n, RoleLevel)]
+    if isinstance(node, DimensionStatement) and node.family is not None:
+        level = path[1] if len(path) > 1 else None
+        roles = [r for r in canon.role_levels_of(node.family.iri) if r.level is level]
     if not roles:
         level = next((n for n in path if isinstance(n, Level)), None)
         roles = [r for r in canon.role_levels if level is None or r.level.iri == level.iri][
@@ -119,6 +151,9 @@ def _page(canon: Canon, node: CanonNode, base: str) -> str:
     )
     text = f"<blockquote>{e(node.text)}</blockquote>" if node.text else ""
     notation = f"<p>Notation: <code>{e(node.notation)}</code></p>" if node.notation else ""
+    for what, target in _shown_links(node):
+        link = f'<a href="{e(node_url(target.iri, base))}">{e(target.label)}</a>'
+        notation += f"<p>{what}: {link}</p>"
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -130,8 +165,30 @@ def _page(canon: Canon, node: CanonNode, base: str) -> str:
         f"<h1>{e(node.label)}</h1><p>{e(type(node).__name__)} · <code>{e(node.iri)}</code></p>"
         f"{notation}{text}<h2>Lineage</h2><p>{crumbs}</p>"
         f"<h2>Used by</h2><ul>{uses or '<li>No frame line quotes this node.</li>'}</ul>"
-        "</main></body></html>"
+        f"</main>{_attribution(canon.about)}</body></html>"
     )
+
+
+def _shown_links(node: CanonNode) -> list[tuple[str, CanonNode]]:
+    """The links a page shows besides the lineage: a group, a statement's own family."""
+    if isinstance(node, Responsibility) and node.group is not None:
+        return [("Group", node.group)]
+    if isinstance(node, DimensionStatement) and node.family is not None:
+        return [("Specific to the family", node.family)]
+    return []
+
+
+def _attribution(about: CanonAbout | None) -> str:
+    """The footer crediting the canon's published source, as its licence requires."""
+    if about is None or not (about.attribution or about.source or about.license):
+        return ""
+    e = html.escape
+    parts = [e(about.attribution)] if about.attribution else []
+    if about.source:
+        parts.append(f'Source: <a href="{e(about.source)}">{e(about.source)}</a>')
+    if about.license:
+        parts.append(f'Licence: <a href="{e(about.license)}">{e(about.license)}</a>')
+    return f'<footer class="attribution"><p>{" · ".join(parts)}</p></footer>'
 
 
 def answer(canon: Canon, iri: str, accept: str | None, base: str) -> Response:
