@@ -3,10 +3,9 @@ family's role-levels, in OKR KR2 and the Scorecard's Role calibration; others ke
 
 from __future__ import annotations
 
-from tests.conftest import ARCHITECTURE, PREFIXES, CanonMaker, dimensions, role_level
-
 from jobframe.canon import Canon
 from jobframe.frames import FrameKind, build_frame
+from tests.conftest import ARCHITECTURE, PREFIXES, CanonMaker, dimensions, role_level
 
 SPECIFIC = (
     PREFIXES

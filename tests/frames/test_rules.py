@@ -7,10 +7,13 @@ import pytest
 
 from jobframe.canon import Canon, NotFound
 from jobframe.frames.model import Frame, FrameKind, Placeholder
-from jobframe.frames.rules import TEMPLATES, Omission, _compile, build_frame, build_page, omissions
+from jobframe.frames.rules import TEMPLATES, Omission, build_frame, build_page, omissions
 from jobframe.frames.specs import FieldSpec, Rows, SectionSpec
-from jobframe.frames.templates import SCORECARD, SMART
+from jobframe.frames.templates import FRAMES
+from jobframe.frames.wordings import compile_section as _compile
 from tests.conftest import ARCHITECTURE, PREFIXES, CanonMaker, dimensions, role_level
+
+SMART, SCORECARD = FRAMES[FrameKind.SMART], FRAMES[FrameKind.SCORECARD]
 
 SIX = ("Scope", "Autonomy", "Complexity", "Impact", "Decision rights", "Leadership")
 

@@ -6,7 +6,7 @@ node pages, the CLI) reads these values and never the RDF.
 
 from . import nodes
 from .ancestry import ancestry
-from .canon import Canon
+from .canon import Canon, page_nodes
 from .compiler import compile_canon
 from .languages import DEFAULT_LANGUAGE, LANGUAGE_TAG, lookup
 from .names import NearNames, NotFound, shown
@@ -51,5 +51,6 @@ __all__ = [
     "compile_canon",
     "lookup",
     "nodes",
+    "page_nodes",
     "shown",
 ]

@@ -1,8 +1,8 @@
-"""Applying the frame definitions in `templates.py` to one role-level of the canon."""
+"""Applying the frame definitions in `templates.py` to one role-level of the canon, in the
+wording of its page's language (`wordings.py`)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -11,45 +11,13 @@ from ..budget import within_budget
 from ..canon import CanonNode, RoleLevel
 from .model import Field, Frame, FrameKind, Page, Row, Section
 from .patterns import Bindings, Template
-from .specs import Rows, SectionSpec
-from .templates import FRAMES, PAGE, RUBRIC, SOURCE_LABELS
+from .specs import Rows
+from .templates import FRAMES, RUBRIC
+from .wordings import ENGLISH_COMPILED, ROW_BINDINGS, CompiledWording, wording_for
 
-_ROW_BINDINGS = {
-    Rows.RESPONSIBILITIES: {"responsibility", "statement"},
-    Rows.DIMENSION_STATEMENTS: {"statement"},
-}
-
-
-@dataclass(frozen=True, slots=True)
-class _CompiledSection:
-    spec: SectionSpec
-    heading: Template
-    fields: tuple[tuple[str, Template], ...]
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def _compile(kind: FrameKind, spec: SectionSpec) -> _CompiledSection:
-    prefix = ".".join(_slug(p) for p in (kind.value, spec.title) if p)
-    heading = Template.parse(f"{prefix}.{spec.row}", spec.heading)
-    fields = tuple(
-        (f.name, Template.parse(f"{prefix}.{_slug(f.name)}", f.pattern)) for f in spec.fields
-    )
-    allowed = {"role", *RUBRIC, *_ROW_BINDINGS[spec.rows]}
-    for template in (heading, *(t for _, t in fields)):
-        unknown = template.bindings - allowed
-        if unknown:
-            raise ValueError(f"{template.pattern!r} uses unknown bindings {sorted(unknown)}")
-    return _CompiledSection(spec, heading, fields)
-
-
-_SECTIONS: dict[FrameKind, tuple[_CompiledSection, ...]] = {
-    kind: tuple(_compile(kind, s) for s in spec.sections) for kind, spec in FRAMES.items()
-}
-_PAGE_HEADING = Template.parse("page.heading", PAGE.heading)
-_PAGE_BREADCRUMB = Template.parse("page.breadcrumb", PAGE.breadcrumb)
+_ROW_BINDINGS = ROW_BINDINGS
+_SECTIONS = ENGLISH_COMPILED.sections
+_PAGE_HEADING, _PAGE_BREADCRUMB = ENGLISH_COMPILED.heading, ENGLISH_COMPILED.breadcrumb
 
 TEMPLATES: dict[str, Template] = {
     t.id: t
@@ -61,9 +29,11 @@ TEMPLATES: dict[str, Template] = {
 """Every fixed template by its identifier: what a line's `template` names."""
 
 
-def source_label(role: RoleLevel, node: CanonNode) -> str | None:
+def source_label(
+    role: RoleLevel, node: CanonNode, wording: CompiledWording = ENGLISH_COMPILED
+) -> str | None:
     """The tag the page shows for a cited node, if its kind is tagged."""
-    pattern = SOURCE_LABELS.get(type(node))
+    pattern = wording.wording.source_labels.get(type(node))
     return pattern.format(node=node, role=role) if pattern is not None else None
 
 
@@ -82,9 +52,10 @@ def _row_bindings(role: RoleLevel, rows: Rows) -> Iterator[Bindings]:
 
 def build_frame(role: RoleLevel, kind: FrameKind) -> Frame:
     """The frame of a role-level: one row per canon item, lines only where the canon backs them."""
-    label = partial(source_label, role)
+    wording = wording_for(role)
+    label = partial(source_label, role, wording=wording)
     sections = []
-    for compiled in _SECTIONS[kind]:
+    for compiled in wording.sections[kind]:
         rows = []
         bound = within_budget(_row_bindings(role, compiled.spec.rows), every=64)
         for number, bindings in enumerate(bound, start=1):
@@ -101,7 +72,7 @@ def build_frame(role: RoleLevel, kind: FrameKind) -> Frame:
             rows.append(Row(number, heading, tag, tagged, fields))
         if rows:
             sections.append(Section(compiled.spec.title, tuple(rows)))
-    return Frame(FRAMES[kind], role, tuple(sections))
+    return Frame(wording.wording.frames[kind], role, tuple(sections))
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,9 +118,10 @@ def omissions(role: RoleLevel) -> list[Omission]:
 
 def build_page(role: RoleLevel) -> Page:
     """The whole goal-templates page: header lines and the four frames in page order."""
-    label = partial(source_label, role)
-    heading = _PAGE_HEADING.fill({"role": role}, label)
-    breadcrumb = _PAGE_BREADCRUMB.fill({"role": role}, label)
+    wording = wording_for(role)
+    label = partial(source_label, role, wording=wording)
+    heading = wording.heading.fill({"role": role}, label)
+    breadcrumb = wording.breadcrumb.fill({"role": role}, label)
     assert heading is not None and breadcrumb is not None, "a role-level always has these values"
     frames = tuple(build_frame(role, kind) for kind in FRAMES)
-    return Page(role, heading, breadcrumb, PAGE.notice, frames)
+    return Page(role, heading, breadcrumb, wording.wording.page.notice, frames)
