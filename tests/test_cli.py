@@ -93,3 +93,24 @@ def test_serve_refuses_a_canon_with_errors(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "cannot be served" in result.output
     assert f"{folder / 'part1.ttl'}:1:" in result.output
+
+
+def test_lang_picks_the_language_of_the_canon_text(tmp_path: Path) -> None:
+    from tests.canon.test_languages import GERMAN
+
+    folder = write_canon(
+        tmp_path / "c", ARCHITECTURE, dimensions("scope", "autonomy"), role_level(2), GERMAN
+    )
+    args = ["frame", "Field Operations", "P3", "--kind", "smart", "--canon", str(folder)]
+    german = CliRunner().invoke(main, [*args, "--lang", "de"])
+    assert german.exit_code == 0, german.output
+    assert 'Deliver: "Verantwortung 1"' in german.output
+    english = CliRunner().invoke(main, args)
+    assert 'Deliver: "Responsibility 1"' in english.output
+
+
+def test_a_malformed_lang_is_refused_naming_the_option() -> None:
+    result = CliRunner().invoke(
+        main, ["frame", "Clinical Trials Operations", "M5", "--lang", "x y"]
+    )
+    assert result.exit_code == 2 and "--lang" in result.output

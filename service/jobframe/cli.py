@@ -15,7 +15,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from .canon import Canon, NotFound
+from .canon import LANGUAGE_TAG, Canon, NotFound
 from .checks import check_canon, report_json, report_text
 from .findings import CanonError, Finding
 from .frames import FrameKind, build_frame, build_page, serialize_frames
@@ -159,11 +159,24 @@ def serve(**options: object) -> None:
     show_default=True,
     help="Plain text, or the frame lines as RDF with their provenance edges.",
 )
+@click.option(
+    "--lang",
+    default=None,
+    metavar="TAG",
+    help="Language of the canon text (a BCP 47 tag such as de): each value in it, else "
+    "untagged; the canon's default language for the whole page when it would mix languages.",
+)
 @_canon_option
-def frame(family: str, level: str, kind: str, output: str, canon: CanonSource) -> None:
+def frame(
+    family: str, level: str, kind: str, output: str, lang: str | None, canon: CanonSource
+) -> None:
     """Print the goal frames of FAMILY (label) at LEVEL (code)."""
+    if lang is not None and not LANGUAGE_TAG.fullmatch(lang):
+        raise click.BadParameter(
+            f"{lang!r} is not a language tag such as en or pt-BR", param_hint="--lang"
+        )
     try:
-        role = _load(canon).role_level(family, level)
+        role = _load(canon).role_level(family, level, lang=lang)
     except NotFound as error:
         raise click.ClickException(str(error)) from None
     page = build_page(role)
