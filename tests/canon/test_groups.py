@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from tests.conftest import ARCHITECTURE, PREFIXES, CanonMaker, dimensions, role_level
-
 from jobframe.frames import FrameKind, build_frame
+from tests.conftest import ARCHITECTURE, PREFIXES, CanonMaker, dimensions, role_level
 
 GROUPS = (
     PREFIXES

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import ARCHITECTURE, PREFIXES, CanonMaker, dimensions, role_level
-
 from jobframe.canon import RoleLevel
 from jobframe.frames import FrameKind, build_frame, build_page
+from tests.conftest import ARCHITECTURE, PREFIXES, CanonMaker, dimensions, role_level
 
 GERMAN = (
     PREFIXES
