@@ -11,15 +11,24 @@ class FindingKind(StrEnum):
     """What kind of check found a problem; a closed set, each documented for maintainers."""
 
     MISSING = "missing"
-    """The canon folder does not exist (a wrong `--canon` path)."""
+    """The canon folder does not exist or holds no Turtle files (a wrong `--canon` path)."""
+    EMPTY = "empty"
+    """A canon file holds no triples (a warning: it adds nothing to the canon)."""
     OUTSIDE = "outside"
     """A canon file links outside the canon folder and is not read."""
     SYNTAX = "syntax"
-    """A Turtle file does not parse, or cannot be read as UTF-8."""
+    """A Turtle file does not parse, or cannot be read as UTF-8 (a byte-order mark is a
+    warning)."""
     SOURCE = "source"
     """A SPARQL endpoint cannot be read, or answers with invalid N-Triples."""
+    UNKNOWN_TERM = "unknown-term"
+    """A class, property or individual of the JobFrame namespace that the vocabulary does not
+    declare: a typo, named with the closest declared term."""
     SHAPES = "shapes"
     """A node breaks a SHACL shape of `ontology/shapes.ttl`."""
+    LANGUAGE = "language"
+    """A label, notation or text has no value in the canon's default language (a warning), or
+    the default language is not a BCP 47 tag."""
     CYCLE = "cycle"
     """A node is its own ancestor along the lineage properties."""
     ORPHAN = "orphan"
@@ -32,6 +41,9 @@ class FindingKind(StrEnum):
     """A track has no level at some rank between its lowest and highest."""
     COMPLETENESS = "completeness"
     """A role-level lacks a canon field, so its frames omit lines (a warning)."""
+    WORKBOOK = "workbook"
+    """A workbook or CSV sheet, column or cell that cannot become canon (named `levels!B7`):
+    missing, unknown, empty, not a whole number, not a language tag, or not UTF-8."""
 
 
 class Severity(Enum):
@@ -43,8 +55,26 @@ class Severity(Enum):
 
 def printable(name: str) -> str:
     """A file name as text that any encoder accepts: bytes that are not UTF-8 (kept by Python
-    as lone surrogates) become U+FFFD, so a log line or a JSON answer naming it never fails."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    as lone surrogates) become U+FFFD, so a log line or a JSON answer naming it never fails;
+    invisible characters are escaped (`visible`)."""
+    return visible(name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"))
+
+
+_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def visible(text: str) -> str:
+    """Text with every character that prints as nothing or moves the cursor (controls, a
+    byte-order mark, zero-width and non-ASCII spaces) written as an escape such as `\\ufeff`,
+    so a message never hides what is wrong in an invisible character."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else _escape(c) for c in text)
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    return _ESCAPES.get(character) or (f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
 
 
 def shown_file(file: str, canon_folder: str) -> str:
@@ -67,10 +97,13 @@ class Location:
     line: int | None = None
     column: int | None = None
     node: str | None = None
+    cell: str | None = None
+    """A workbook cell in spreadsheet notation (`levels!B7`), or a sheet's name."""
 
     def __str__(self) -> str:
         file = printable(self.file) if self.file is not None else None
-        place = ":".join(str(p) for p in (file, self.line, self.column) if p is not None)
+        parts = (file, self.line, self.column, self.cell)
+        place = ":".join(str(p) for p in parts if p is not None)
         if self.node is not None:
             return f"{place} <{self.node}>" if place else f"<{self.node}>"
         return place or "(canon)"
@@ -85,6 +118,11 @@ class Finding:
     location: Location
     message: str
     hint: str = ""
+
+    def __post_init__(self) -> None:
+        # Messages repeat canon text and parser output: nothing in them may be invisible.
+        object.__setattr__(self, "message", visible(self.message))
+        object.__setattr__(self, "hint", visible(self.hint))
 
     def __str__(self) -> str:
         text = f"{self.location}: {self.severity.value} [{self.kind.value}] {self.message}"

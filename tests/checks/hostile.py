@@ -45,7 +45,7 @@ def make(name: str, into: Path) -> Path:
         raw = spec["raw_name"].encode("ascii").decode("unicode_escape").encode("latin-1")
         (Path(os.fsdecode(os.fsencode(folder) + b"/" + raw))).write_bytes(spec["text"].encode())
     elif "file" in spec:
-        (folder / spec["file"]).write_bytes(_text(spec).encode("utf-8"))
+        (folder / spec["file"]).write_bytes(_text(spec).encode(spec.get("encoding", "utf-8")))
     return folder
 
 

@@ -178,7 +178,7 @@ def test_each_one_of_a_kind_key_held_twice_is_a_duplicate(tmp_path: Path) -> Non
                 "",
             ),
             (
-                "two statements for the same level and dimension",
+                "two statements for the same level and dimension, both generic (no jf:family)",
                 "level/P3/scope",
                 "",
                 "level/P3/scope2",
@@ -229,3 +229,96 @@ def test_a_track_with_ranks_missing_between_its_levels_has_a_gap(tmp_path: Path)
             "add the missing level, or renumber the ranks",
         )
     ]
+
+
+FAMILY_STATEMENTS = PREFIXES + (
+    "<level/P3/scope/ops> a jf:DimensionStatement ; jf:level <level/P3> ;"
+    ' jf:dimension <dimension/scope> ; jf:family <family/ops> ; jf:text "Ops scope" .\n'
+)
+
+
+def test_a_family_statement_may_stand_beside_the_generic_one(tmp_path: Path) -> None:
+    report = check(tmp_path, ARCHITECTURE, dimensions("Scope"), role_level(1), FAMILY_STATEMENTS)
+    assert [f for f in report.findings if f.kind in LINEAGE] == []
+    assert report.canon is not None
+
+
+def test_two_statements_for_the_same_level_dimension_and_family_are_a_duplicate(
+    tmp_path: Path,
+) -> None:
+    again = FAMILY_STATEMENTS.replace("scope/ops>", "scope/ops2>").replace("Ops scope", "Again")
+    report = check(
+        tmp_path, ARCHITECTURE, dimensions("Scope"), role_level(1), FAMILY_STATEMENTS, again
+    )
+    assert found(report, FindingKind.DUPLICATE) == [
+        (
+            f"{BASE}level/P3/scope/ops2",
+            "two statements for the same level, dimension and jf:family:"
+            f" <{BASE}level/P3/scope/ops>, <{BASE}level/P3/scope/ops2>",
+            "give each its own value, or remove the extra one",
+        )
+    ]
+
+
+def test_a_statement_family_and_a_responsibility_group_must_be_of_their_class(
+    tmp_path: Path,
+) -> None:
+    wrong = PREFIXES + (
+        "<level/P3/scope/ops> a jf:DimensionStatement ; jf:level <level/P3> ;"
+        ' jf:dimension <dimension/scope> ; jf:family <track/P> ; jf:text "Ops scope" .\n'
+        "<level/P3/scope/gone> a jf:DimensionStatement ; jf:level <level/P3> ;"
+        ' jf:dimension <dimension/scope> ; jf:family <family/gone> ; jf:text "Gone" .\n'
+        "<role/ops/P3/r1> jf:group <source/jfm> .\n"
+    )
+    report = check(tmp_path, ARCHITECTURE, dimensions("Scope"), role_level(1), wrong)
+    assert sorted(found(report, FindingKind.ORPHAN)) == [
+        (
+            f"{BASE}level/P3/scope/ops",
+            f"DimensionStatement <{BASE}level/P3/scope/ops> has jf:family pointing to no"
+            " jf:JobFamily",
+            "add jf:family pointing to a described jf:JobFamily",
+        ),
+        (
+            f"{BASE}role/ops/P3/r1",
+            f"Responsibility <{BASE}role/ops/P3/r1> has jf:group pointing to no"
+            " jf:ResponsibilityGroup",
+            "add jf:group pointing to a described jf:ResponsibilityGroup",
+        ),
+    ]
+    [(node, message, _)] = found(report, FindingKind.DANGLING)
+    assert node == f"{BASE}level/P3/scope/gone"
+    assert f"to <{BASE}family/gone>, which no canon file describes" in message
+
+
+def test_two_responsibility_groups_with_one_display_order_are_a_duplicate(
+    tmp_path: Path,
+) -> None:
+    groups = PREFIXES + (
+        '<group/a> a jf:ResponsibilityGroup ; skos:prefLabel "A" ; jf:displayOrder 1 .\n'
+        '<group/b> a jf:ResponsibilityGroup ; skos:prefLabel "B" ; jf:displayOrder 1 .\n'
+    )
+    report = check(tmp_path, ARCHITECTURE, dimensions("Scope"), role_level(1), groups)
+    assert [m for _, m, _ in found(report, FindingKind.DUPLICATE)] == [
+        "two responsibility groups with the same jf:displayOrder:"
+        f" <{BASE}group/a> (A), <{BASE}group/b> (B)"
+    ]
+
+
+def test_a_canon_describes_itself_at_most_once(tmp_path: Path) -> None:
+    canons = PREFIXES + (
+        '<canon> a jf:Canon ; jf:defaultLanguage "en" .\n<other-canon> a jf:Canon .\n'
+    )
+    report = check(tmp_path, ARCHITECTURE, dimensions("Scope"), role_level(1), canons)
+    assert [m for _, m, _ in found(report, FindingKind.DUPLICATE)] == [
+        f"two jf:Canon nodes (a canon describes itself once): <{BASE}canon>, <{BASE}other-canon>"
+    ]
+
+
+def test_where_the_canon_data_came_from_is_no_dangling_reference(tmp_path: Path) -> None:
+    canon = PREFIXES + (
+        "@prefix dcterms: <http://purl.org/dc/terms/> .\n"
+        "<canon> a jf:Canon ; dcterms:source <https://www.onetcenter.org/database.html> ;"
+        " dcterms:license <https://creativecommons.org/licenses/by/4.0/> .\n"
+    )
+    report = check(tmp_path, ARCHITECTURE, dimensions("Scope"), role_level(1), canon)
+    assert report.errors == ()

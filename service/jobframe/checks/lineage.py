@@ -1,22 +1,24 @@
 """Lineage checks with networkx: the job architecture must be a DAG of well-typed parents.
 
 Edges run from a node to the node it belongs to (responsibility -> role-level -> family ->
-function; role-level -> level -> track; statement -> level, dimension). A cycle, a missing or
-mistyped parent (an orphan), a reference to an IRI nobody describes (dangling), a duplicate
-where the architecture needs one-of-a-kind, or a gap in a track's ranks is reported here.
+function; role-level -> level -> track; statement -> level, dimension, and the family it may
+be specific to; responsibility -> its group, if any). A cycle, a missing or mistyped parent
+(an orphan), a reference to an IRI nobody describes (dangling), a duplicate where the
+architecture needs one-of-a-kind, or a gap in a track's ranks is reported here.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 
 import networkx as nx
 import pyoxigraph as ox
 
 from ..findings import Finding, FindingKind, Severity
 from ..sources import SourceMap, TripleIndex
-from ..vocabulary import JF, NAMESPACE, RDF_TYPE, SKOS_NOTATION, SKOS_PREF_LABEL
+from ..vocabulary import DCTERMS, JF, NAMESPACE, RDF_TYPE, SKOS_NOTATION
+from .naming import node_name
 
 PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
     JF.JobFamily: ((JF.function, JF.JobFunction),),
@@ -38,8 +40,19 @@ PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 """Class -> (property, class of the node it must point to) for every parent it needs."""
 
-_LINEAGE = {prop for parents in PARENTS.values() for prop, _ in parents}
-_LABEL, _NOTATION = SKOS_PREF_LABEL, SKOS_NOTATION
+OPTIONAL_PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
+    JF.DimensionStatement: ((JF.family, JF.JobFamily),),
+    JF.Responsibility: ((JF.group, JF.ResponsibilityGroup),),
+}
+"""Class -> (property, class) for a parent it may have: when it has one, of that class."""
+
+OUTSIDE_THE_CANON = frozenset({DCTERMS.source, DCTERMS.license})
+"""Properties whose values are pages elsewhere (where the data came from, its licence), not
+canon nodes: never dangling."""
+
+_LINEAGE = {
+    prop for parents in (*PARENTS.values(), *OPTIONAL_PARENTS.values()) for prop, _ in parents
+}
 
 
 def lineage_edges(index: TripleIndex) -> list[tuple[str, str]]:
@@ -64,15 +77,18 @@ def cycle_candidates(edges: list[tuple[str, str]]) -> nx.DiGraph:
     return nx.DiGraph((c, p) for c, p in edges if c in targets and p in sources)
 
 
-def lineage_findings(index: TripleIndex, places: SourceMap) -> tuple[Finding, ...]:
-    """Cycles, orphans, dangling references, duplicates and rank gaps."""
-    checks = (_cycles, _orphans, _dangling, _duplicates, _rank_gaps)
-    return tuple(f for check in checks for f in check(index, places))
-
-
-def _name(index: TripleIndex, iri: str) -> str:
-    label = index.text(iri, _LABEL) or index.text(iri, _NOTATION)
-    return f"<{iri}> ({label})" if label else f"<{iri}>"
+def lineage_findings(
+    index: TripleIndex, places: SourceMap, explained: Collection[tuple[str, str]] = ()
+) -> tuple[Finding, ...]:
+    """Cycles, orphans, dangling references, duplicates and rank gaps; an orphan or dangling
+    reference on a (node, property) in `explained` (a typo already reported) is left out."""
+    return (
+        *_cycles(index, places),
+        *(f for f, pair in _orphans(index, places) if pair not in explained),
+        *(f for f, pair in _dangling(index, places) if pair not in explained),
+        *_duplicates(index, places),
+        *_rank_gaps(index, places),
+    )
 
 
 def _cycles(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
@@ -87,17 +103,20 @@ def _cycles(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
             FindingKind.CYCLE,
             Severity.ERROR,
             places.locate(first),
-            "lineage cycle: " + " -> ".join(_name(index, n) for n in path),
+            "lineage cycle: " + " -> ".join(node_name(index, n) for n in path),
             "a node must not be its own ancestor: point one of these to its real parent",
         )
 
 
-def _orphans(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
-    for cls, parents in PARENTS.items():
+def _orphans(index: TripleIndex, places: SourceMap) -> Iterator[tuple[Finding, tuple[str, str]]]:
+    for cls in dict.fromkeys([*PARENTS, *OPTIONAL_PARENTS]):
         kind = cls.rsplit("#", 1)[1]
+        required = PARENTS.get(cls, ())
         for subject in index.instances(cls):
-            for prop, parent_cls in parents:
+            for prop, parent_cls in (*required, *OPTIONAL_PARENTS.get(cls, ())):
                 refs = index.values(subject, prop)
+                if not refs and (prop, parent_cls) not in required:
+                    continue  # an optional parent it does not have
                 parent_kind = parent_cls.rsplit("#", 1)[1]
                 prop_name = f"jf:{prop.rsplit('#', 1)[1]}"
                 described = [
@@ -109,39 +128,58 @@ def _orphans(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
                     problem = f"has {prop_name} pointing to no jf:{parent_kind}"
                 else:
                     continue  # present, or dangling (reported as such)
-                yield Finding(
+                finding = Finding(
                     FindingKind.ORPHAN,
                     Severity.ERROR,
                     places.locate(subject),
-                    f"{kind} {_name(index, subject)} {problem}",
+                    f"{kind} {node_name(index, subject)} {problem}",
                     f"add {prop_name} pointing to a described jf:{parent_kind}",
                 )
+                yield finding, (subject, prop)
 
 
-def _dangling(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
+def _dangling(index: TripleIndex, places: SourceMap) -> Iterator[tuple[Finding, tuple[str, str]]]:
     """References from canon nodes (instances of a jf: class) to IRIs nobody describes."""
     canon_nodes = {
         s for cls in index.classes() if cls.startswith(NAMESPACE) for s in index.instances(cls)
     }
     for subject in sorted(canon_nodes):
         for prop, values in index.out[subject].items():
-            if prop == RDF_TYPE:
+            if prop == RDF_TYPE or prop in OUTSIDE_THE_CANON:
                 continue
             for value in values:
                 if isinstance(value, ox.NamedNode) and value.value not in index.out:
-                    yield Finding(
+                    finding = Finding(
                         FindingKind.DANGLING,
                         Severity.ERROR,
                         places.locate(subject),
-                        f"{_name(index, subject)} refers with <{prop}> to <{value.value}>,"
+                        f"{node_name(index, subject)} refers with <{prop}> to <{value.value}>,"
                         " which no canon file describes",
                         "describe that node or correct the IRI (a typo?)",
                     )
+                    yield finding, (subject, prop)
+
+
+Key = tuple[object, ...]
+
+
+def _statement_key(index: TripleIndex, family: bool) -> Callable[[str], Key]:
+    """A statement's level and dimension, with its family: generic statements (no
+    jf:family) and each family's own are keyed apart, so one of each may coexist."""
+
+    def key(s: str) -> Key:
+        if bool(index.values(s, JF.family)) != family:
+            return (None,)
+        place = (index.ref(s, JF.level), index.ref(s, JF.dimension))
+        return (*place, index.ref(s, JF.family)) if family else place
+
+    return key
 
 
 def _duplicates(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
-    """Keys that must be one of a kind: (what, class, key of a node)."""
-    rules = (
+    """Keys that must be one of a kind: (what, class, key of a node); no key when its first
+    part is None."""
+    rules: tuple[tuple[str, str, Callable[[str], Key]], ...] = (
         (
             "two responsibilities with the same jf:order in one role-level",
             JF.Responsibility,
@@ -153,9 +191,14 @@ def _duplicates(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
             lambda s: (index.ref(s, JF.roleLevel), index.ref(s, JF.rubricDimension)),
         ),
         (
-            "two statements for the same level and dimension",
+            "two statements for the same level and dimension, both generic (no jf:family)",
             JF.DimensionStatement,
-            lambda s: (index.ref(s, JF.level), index.ref(s, JF.dimension)),
+            _statement_key(index, family=False),
+        ),
+        (
+            "two statements for the same level, dimension and jf:family",
+            JF.DimensionStatement,
+            _statement_key(index, family=True),
         ),
         (
             "two role-levels for the same family and level",
@@ -165,7 +208,7 @@ def _duplicates(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
         (
             "two levels with the same code",
             JF.Level,
-            lambda s: (index.text(s, _NOTATION), None),
+            lambda s: (index.text(s, SKOS_NOTATION),),
         ),
         (
             "two levels with the same rank in one track",
@@ -175,11 +218,21 @@ def _duplicates(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
         (
             "two level dimensions with the same jf:displayOrder",
             JF.LevelDimension,
-            lambda s: (index.integer(s, JF.displayOrder), None),
+            lambda s: (index.integer(s, JF.displayOrder),),
+        ),
+        (
+            "two responsibility groups with the same jf:displayOrder",
+            JF.ResponsibilityGroup,
+            lambda s: (index.integer(s, JF.displayOrder),),
+        ),
+        (
+            "two jf:Canon nodes (a canon describes itself once)",
+            JF.Canon,
+            lambda s: (JF.Canon,),
         ),
     )
     for what, cls, key_of in rules:
-        groups: defaultdict[tuple[object, object], list[str]] = defaultdict(list)
+        groups: defaultdict[Key, list[str]] = defaultdict(list)
         for subject in index.instances(cls):
             key = key_of(subject)
             if key[0] is not None:
@@ -190,7 +243,7 @@ def _duplicates(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
                     FindingKind.DUPLICATE,
                     Severity.ERROR,
                     places.locate(members[1]),
-                    f"{what}: " + ", ".join(_name(index, m) for m in members),
+                    f"{what}: " + ", ".join(node_name(index, m) for m in members),
                     "give each its own value, or remove the extra one",
                 )
 
@@ -208,7 +261,7 @@ def _rank_gaps(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
                 FindingKind.RANK_GAP,
                 Severity.WARNING,
                 places.locate(track),
-                f"track {_name(index, track)} has no level at rank "
+                f"track {node_name(index, track)} has no level at rank "
                 + ", ".join(str(m) for m in missing),
                 "add the missing level, or renumber the ranks",
             )

@@ -1,4 +1,5 @@
-"""Checking a canon source: syntax, SHACL shapes, lineage and completeness, in one report.
+"""Checking a canon source: syntax, vocabulary terms, SHACL shapes, lineage, languages and
+completeness, in one report.
 
 The report is what `jobframe check` prints, what the service serves (its canon, findings
 and completeness) and what decides whether a reload may replace the canon being served.
@@ -23,8 +24,10 @@ from ..sources import (
     turtle_files,
 )
 from .completeness import CompletenessRow, completeness, completeness_findings
+from .languages import language_findings
 from .lineage import lineage_findings
 from .shapes import shape_findings, validate_shapes
+from .terms import unknown_terms
 
 
 @dataclass(frozen=True)
@@ -83,8 +86,14 @@ def check_canon(source: CanonSource) -> CheckReport:
         report = pool.submit(validate_shapes, store)
         version = pool.submit(canon_version, store)
         index = TripleIndex(store)
-        findings = (*syntax, *lineage_findings(index, places))
-        findings = (*findings, *shape_findings(report.result(), index, places))
+        typos = unknown_terms(index, places)
+        findings = (
+            *syntax,
+            *typos.findings,
+            *lineage_findings(index, places, typos.explained),
+            *language_findings(index, places),
+        )
+        findings = (*findings, *shape_findings(report.result(), index, places, typos.explained))
         canon = None
         rows: tuple[CompletenessRow, ...] = ()
         if not any(f.severity is Severity.ERROR for f in findings):

@@ -46,6 +46,8 @@ def turtle_files(folder: Path | TurtleFiles) -> list[Path]:
                 "canon file does not exist",
                 "name Turtle files that exist, or a folder of them",
             )
+        if not folder.paths:
+            raise CanonError((_no_turtle(None),))
         return list(folder.paths)
     if not folder.is_dir():
         raise _refused(
@@ -65,7 +67,20 @@ def turtle_files(folder: Path | TurtleFiles) -> list[Path]:
             "this file or folder links outside the canon folder and is not read",
             "copy the file into the canon folder instead of linking to it",
         )
+    if not files:
+        raise CanonError((_no_turtle(folder),))
     return files
+
+
+def _no_turtle(folder: Path | None) -> Finding:
+    """A canon of no files is a mistake (a wrong `--canon` path), never an empty canon."""
+    return Finding(
+        FindingKind.MISSING,
+        Severity.ERROR,
+        Location(file=str(folder) if folder is not None else None),
+        "the canon holds no Turtle files (*.ttl)",
+        "pass --canon the folder that holds the canon's .ttl files",
+    )
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -167,6 +182,21 @@ def read_turtle(files: Iterable[Path]) -> Reading:
             )
             continue
         read.append((path, data))
+        foreign = _foreign_encoding(data)
+        if foreign is not None:
+            findings.append(_unreadable(path, f"file is {foreign}, not UTF-8", "save it as UTF-8"))
+            continue
+        if data.startswith(UTF8_BOM):
+            findings.append(
+                Finding(
+                    FindingKind.SYNTAX,
+                    Severity.WARNING,
+                    Location(file=str(path), line=1),
+                    "file starts with a UTF-8 byte-order mark (U+FEFF); it is read without it",
+                    "save the file as UTF-8 without BOM",
+                )
+            )
+            data = data[len(UTF8_BOM) :]
         nested = too_deep(data)
         if nested is not None:
             findings.append(
@@ -187,22 +217,63 @@ def read_turtle(files: Iterable[Path]) -> Reading:
                 to_graph=ox.DefaultGraph(),
             )
         except SyntaxError as error:
+            reason = _reason(error)
             findings.append(
                 Finding(
                     FindingKind.SYNTAX,
                     Severity.ERROR,
                     Location(file=str(path), line=error.lineno, column=error.offset),
-                    f"Turtle syntax error: {_reason(error)}",
-                    "correct the Turtle at that position",
+                    f"Turtle syntax error: {reason}",
+                    "save the file as UTF-8"
+                    if "UTF-8" in reason
+                    else "correct the Turtle at that position",
                 )
             )
+            continue
         except UnicodeDecodeError as error:
             findings.append(_unreadable(path, f"cannot read file: {error}"))
+            continue
         except MemoryError as error:  # pyoxigraph: a single term over its 16 MiB buffer
             findings.append(
                 _unreadable(path, f"a term is too long to parse: {error}", "split the text")
             )
+            continue
+        if not _holds_triples(data, path):
+            findings.append(
+                Finding(
+                    FindingKind.EMPTY,
+                    Severity.WARNING,
+                    Location(file=str(path)),
+                    "file is empty (0 bytes)" if not data else "file holds no triples",
+                    "add what it should say, or delete the file",
+                )
+            )
     return Reading(store, tuple(findings), content_digest(read))
+
+
+UTF8_BOM = b"\xef\xbb\xbf"
+"""The UTF-8 byte-order mark: Windows editors write it; Turtle parsers refuse it, and a
+message that quoted it would show an invisible character. It is named and dropped."""
+
+_OTHER_ENCODINGS = (
+    (b"\xff\xfe\x00\x00", "UTF-32 (it starts with the byte-order mark FF FE 00 00)"),
+    (b"\x00\x00\xfe\xff", "UTF-32 (it starts with the byte-order mark 00 00 FE FF)"),
+    (b"\xff\xfe", "UTF-16 (it starts with the byte-order mark FF FE)"),
+    (b"\xfe\xff", "UTF-16 (it starts with the byte-order mark FE FF)"),
+)
+
+
+def _foreign_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark says the file is in, when that is not UTF-8."""
+    return next((name for mark, name in _OTHER_ENCODINGS if data.startswith(mark)), None)
+
+
+def _holds_triples(data: bytes, path: Path) -> bool:
+    """Whether the (parsed) file states at least one triple: parses only up to the first."""
+    if not data.strip():
+        return False
+    triples = ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+    return next(iter(triples), None) is not None
 
 
 def _read_bounded(path: Path) -> bytes | None:
