@@ -2,15 +2,17 @@
 
     bench/run [--sizes 100,1000,10000,100000] [--duration 10] [--hostile-seconds 15]
     bench/run --only-hostile
+    bench/run --only-onet
 
 For each canon size (synthetic, generated into a temporary folder): cold start (and a restart
 from the compiled-canon snapshot) against plain rdflib parsing, repeated-query throughput against a plain Starlette endpoint returning the
 same bytes, distinct-query throughput against an Oxigraph server answering the raw SPARQL of
 the same frame inputs, p50 latency against the smallest canon, and resident memory per
-million triples against rdflib's in-memory store. Then load with reloads (bench/load.py) and
-the hostile mix (bench/hostile.py): /healthz and a one-frame query idle and beside costly
-requests. Prints a table and writes bench/results.md; `--only-hostile` runs the hostile mix
-alone and replaces only its section. Every server started here is stopped here.
+million triples against rdflib's in-memory store. Then load with reloads (bench/load.py),
+the hostile mix (bench/hostile.py: /healthz and a one-frame query idle and beside costly
+requests) and the O*NET canon beside a synthetic one (bench/onet.py). Prints a table and
+writes bench/results.md; `--only-hostile` and `--only-onet` run one of those alone and
+replace only its section. Every server started here is stopped here.
 """
 
 from __future__ import annotations
@@ -393,21 +395,37 @@ def report(rows: list[Row], duration: int) -> str:
 HOSTILE_HEADING = "## Hostile mix (bench/hostile.py)"
 
 
+def _bench_output(module: str, *arguments: str) -> str:
+    """What a benchmark module run in its own process prints (its own interpreter state)."""
+    run = subprocess.run(
+        [PY, "-m", module, *arguments], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    return run.stdout
+
+
 def hostile_section(seconds: int) -> str:
     """The hostile mix on 1,000 role-levels, as a section of bench/results.md."""
-    out = subprocess.run(
-        [PY, "-m", "bench.hostile", "--seconds", str(seconds)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    ).stdout
+    out = _bench_output("bench.hostile", "--seconds", str(seconds))
     return (
         f"{HOSTILE_HEADING}\n\nRun {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on "
         f"{host()}: `python -m bench.hostile --seconds {seconds}`. Cheap probes (`GET /healthz`"
         " and a one-frame query) first idle, then beside hostile clients looping on the costly"
         " requests of issue 11 (§1, §5); the ratio is the figure under the hostile mix over the"
         " idle one, both measured in this run.\n\n" + out
+    )
+
+
+ONET_HEADING = "## O*NET canon (bench/onet.py)"
+
+
+def onet_section(duration: int) -> str:
+    """The O*NET canon beside a synthetic one of as many role-levels, as a section of
+    bench/results.md."""
+    out = _bench_output("bench.onet", "--duration", str(duration))
+    return (
+        f"{ONET_HEADING}\n\nThe O*NET 26.3 release imported (`jobframe import --from onet`) and"
+        " served, beside a synthetic canon of as many role-levels; the ratio is O*NET over"
+        " synthetic, both measured in this run.\n\n" + out
     )
 
 
@@ -446,7 +464,25 @@ def main() -> None:
         action="store_true",
         help="run only the hostile mix and replace its section of --output",
     )
+    parser.add_argument(
+        "--onet-duration",
+        type=int,
+        default=10,
+        help="seconds per load test of the O*NET canon (bench/onet.py); 0 skips",
+    )
+    parser.add_argument(
+        "--only-onet",
+        action="store_true",
+        help="run only the O*NET canon's benchmark and replace its section of --output",
+    )
     args = parser.parse_args()
+    if args.only_onet:
+        print("== O*NET canon", flush=True)
+        section = onet_section(args.onet_duration or 10)
+        previous = args.output.read_text("utf-8") if args.output.exists() else ""
+        args.output.write_text(with_section(previous, ONET_HEADING, section), "utf-8")
+        print(section)
+        return
     if args.only_hostile:
         print("== hostile mix", flush=True)
         section = hostile_section(args.hostile_seconds or 15)
@@ -483,6 +519,9 @@ def main() -> None:
     if args.hostile_seconds:
         print("== hostile mix", flush=True)
         text += "\n" + hostile_section(args.hostile_seconds)
+    if args.onet_duration:
+        print("== O*NET canon", flush=True)
+        text += "\n" + onet_section(args.onet_duration)
     args.output.write_text(text, encoding="utf-8")
     print(text)
 

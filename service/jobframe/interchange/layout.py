@@ -94,6 +94,21 @@ VERBATIM: frozenset[str] = frozenset({"text", "description", "value"})
 INTEGERS: frozenset[str] = frozenset({"rank", "display_order", "order"})
 """Columns of whole numbers."""
 
+TEXT_COLUMNS: Mapping[str, Mapping[str, str]] = {
+    "functions": {"function": "label"},
+    "families": {"family": "label", "description": "text"},
+    "levels": {"title": "label"},
+    "dimensions": {"name": "label", "running_name": "notation"},
+    "level_statements": {"text": "text"},
+    "groups": {"group": "label"},
+    "responsibilities": {"text": "text"},
+    "rubric": {"text": "text"},
+    "sources": {"name": "label", "notation": "notation"},
+}
+"""Sheet -> the columns a row's `lang` tags and `translations` may give in other languages,
+each with the node field it holds (`label`, `notation` or `text`). Codes (a level's `code`,
+its `track`) are never language-tagged."""
+
 
 @dataclass(frozen=True, slots=True)
 class Row:
