@@ -216,6 +216,17 @@ def test_the_whole_release_imports_into_a_canon_that_checks_clean(
     )
 
 
+def test_warnings_name_the_imported_turtle_file_not_a_workbook_cell(
+    imported: tuple[jobframe.Report, Path],
+) -> None:
+    """An O*NET import has no workbook: its findings point into the canon it wrote."""
+    report, out = imported
+    for finding in report.warnings:
+        assert finding.location.cell is None
+        assert finding.location.file is not None
+        assert Path(finding.location.file).is_relative_to(out)
+
+
 def test_the_canon_holds_as_many_nodes_as_the_source_files(canon: jobframe.Canon) -> None:
     assert len(canon.functions) == len({code[:2] for code in IMPORTED}) == 22
     assert len(canon.families) == len(canon.role_levels) == len(IMPORTED) == 923

@@ -50,10 +50,11 @@ def import_canon(tables: Tables, out: Path, force: bool = False) -> CheckReport:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(text.encode("utf-8"))
         report = check_canon(staging)
+        sheets = any(t.source is not None for t in tables.values())
         report = replace(
             report,
             source=str(out),
-            findings=tuple(_located(f, built, staging, out) for f in report.findings),
+            findings=tuple(_located(f, built, staging, out, sheets) for f in report.findings),
         )
         if report.passes():
             _swap(staging, out)
@@ -120,10 +121,11 @@ def _swap(staging: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _located(finding: Finding, built: Built, staging: Path, out: Path) -> Finding:
-    """A check finding at the workbook row of its node, else in the file it will have."""
+def _located(finding: Finding, built: Built, staging: Path, out: Path, sheets: bool) -> Finding:
+    """A check finding at the workbook row of its node when the tables were read from a
+    workbook or CSV files (`sheets`), else in the Turtle file it will have in `out`."""
     place = finding.location
-    origin = built.origins.get(place.node or "")
+    origin = built.origins.get(place.node or "") if sheets else None
     if origin is not None:
         return replace(finding, location=origin.location)
     if place.file is not None and Path(place.file).is_relative_to(staging):
