@@ -78,3 +78,17 @@ def test_export_then_import_of_another_canon(tmp_path: Path) -> None:
     assert cells(read_tables(tmp_path / "again.xlsx"))["role_levels"] == [
         {"family": "Field Operations", "level": "P3", "iri": ""}
     ]
+
+
+def test_check_json_names_the_workbook_cell_of_a_problem() -> None:
+    from jobframe.checks.output import finding_json
+    from jobframe.findings import Finding, FindingKind, Location, Severity
+
+    finding = Finding(
+        FindingKind.WORKBOOK,
+        Severity.ERROR,
+        Location(file="acme.xlsx", cell="levels!D2"),
+        "`rank` must be a whole number, not `five`",
+        "type a whole number such as 3",
+    )
+    assert finding_json(finding)["cell"] == "levels!D2"

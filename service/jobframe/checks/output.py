@@ -20,6 +20,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "file": printable(place.file) if place.file is not None else None,
         "line": place.line,
         "column": place.column,
+        "cell": place.cell,
         "node": place.node,
         "message": finding.message,
         "hint": finding.hint,
