@@ -49,6 +49,7 @@ import os
 from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Literal
 
 from .canon import Canon, CanonNode, JobFamily, Level, NotFound, RoleLevel
 from .checks import CheckReport, check_canon
@@ -56,6 +57,12 @@ from .findings import CanonError, Finding, FindingKind, Location, Severity
 from .frames import Field, Frame, FrameKind, Line, Page, Placeholder, Provenance, Row, Section
 from .frames import build_frame as _build_frame
 from .frames import build_page as _build_page
+from .interchange import OnetError, OutputRefused, WorkbookError
+from .interchange import canon_tables as _canon_tables
+from .interchange import import_canon as _import_canon
+from .interchange import onet_tables as _onet_tables
+from .interchange import read_tables as _read_tables
+from .interchange import write_tables as _write_tables
 from .loading import load_canon
 from .resources import DEFAULT_CANON_DIR
 from .sources import CanonSource, SparqlEndpoint, TurtleFiles, parse_source
@@ -109,6 +116,29 @@ def page(role_level: RoleLevel) -> Page:
     return _build_page(role_level)
 
 
+def import_workbook(
+    workbook: str | os.PathLike[str], out: str | os.PathLike[str], *, force: bool = False
+) -> Report:
+    """Write the canon of a workbook (`.xlsx`, or a folder of `<sheet>.csv` files in the
+    layout of docs/workbook.md) to the folder `out`, replacing it only when the canon passes
+    its check. Raises `WorkbookError` naming the cell of every problem."""
+    return _import_canon(_read_tables(Path(workbook)), Path(out), force=force)
+
+
+def import_onet(
+    release: str | os.PathLike[str], out: str | os.PathLike[str], *, force: bool = False
+) -> Report:
+    """Write a canon built from an O*NET database text release (a folder) to `out`."""
+    return _import_canon(_onet_tables(Path(release)), Path(out), force=force)
+
+
+def export_workbook(
+    canon: Canon, path: str | os.PathLike[str], format: Literal["xlsx", "csv"] = "xlsx"
+) -> None:
+    """Write the canon in the workbook layout: an `.xlsx` file, or a folder of CSV files."""
+    _write_tables(_canon_tables(canon), Path(path), format)
+
+
 __all__ = [
     "EMBEDDED_CANON",
     "Canon",
@@ -124,6 +154,8 @@ __all__ = [
     "Line",
     "Location",
     "NotFound",
+    "OnetError",
+    "OutputRefused",
     "Page",
     "Placeholder",
     "Provenance",
@@ -134,9 +166,13 @@ __all__ = [
     "Severity",
     "Source",
     "SparqlEndpoint",
+    "WorkbookError",
     "__version__",
     "check",
+    "export_workbook",
     "frame",
+    "import_onet",
+    "import_workbook",
     "load",
     "page",
 ]
