@@ -1,0 +1,5 @@
+"""`python -m jobframe.cli`: the `jobframe` command."""
+
+from . import main
+
+main()

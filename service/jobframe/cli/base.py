@@ -1,0 +1,100 @@
+"""The `jobframe` command group and what its commands share: options read as settings rows,
+the `--canon` option, loading a canon or exiting with its findings.
+
+`serve`'s options are generated from the settings table (`settings.py`), so each has the
+default, the `JOBFRAME_…` variable and the help the documentation shows.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from ..canon import Canon
+from ..findings import CanonError, Finding
+from ..loading import load_canon
+from ..settings import SETTINGS, Setting, SettingError
+from ..sources import CanonSource
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+class _SettingType(click.ParamType[object]):
+    """Reads an option's value as its settings row does, so a flag and its variable agree."""
+
+    def __init__(self, setting: Setting) -> None:
+        self.setting = setting
+        self.name = (
+            "PATH|sparql+URL"
+            if setting.kind == CanonSource
+            else getattr(setting.kind, "__name__", "str")
+        )
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> object:
+        if not isinstance(value, str):
+            return value
+        try:
+            return self.setting.parse(value, self.setting.flag)
+        except SettingError as error:
+            self.fail(str(error), param, ctx)
+
+
+def _option(setting: Setting) -> Callable[[_F], _F]:
+    """The `serve` option of one row of the settings table, also read from its variable."""
+    assert setting.flag is not None
+    shown = setting.shown_default or True
+    if setting.kind is bool:
+        return click.option(
+            setting.flag,
+            setting.name,
+            is_flag=True,
+            envvar=setting.env,
+            show_envvar=True,
+            help=setting.help,
+        )
+    return click.option(
+        setting.flag,
+        setting.name,
+        default=setting.default,
+        show_default=shown,
+        type=_SettingType(setting),
+        envvar=setting.env,
+        show_envvar=True,
+        help=setting.help,
+    )
+
+
+def setting_options(command: _F) -> _F:
+    """Every row of the settings table that has a flag, in the table's order."""
+    for setting in reversed(SETTINGS):
+        if setting.flag is not None:
+            command = _option(setting)(command)
+    return command
+
+
+canon_option = _option(next(s for s in SETTINGS if s.name == "canon"))
+
+
+def refuse(source: CanonSource, findings: tuple[Finding, ...]) -> NoReturn:
+    click.echo(f"jobframe: the canon in {source} cannot be served:", err=True)
+    for finding in findings:
+        click.echo(f"  {finding}", err=True)
+    sys.exit(1)
+
+
+def load_or_exit(source: CanonSource) -> Canon:
+    try:
+        return load_canon(source)
+    except CanonError as error:
+        refuse(source, error.findings)
+
+
+@click.group()
+@click.version_option(package_name="jobframe")
+def main() -> None:
+    """JobFrame: goal frames derived verbatim from a job-architecture canon."""
