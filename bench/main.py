@@ -3,6 +3,7 @@
     bench/run [--sizes 100,1000,10000,100000] [--duration 10] [--hostile-seconds 15]
     bench/run --only-hostile
     bench/run --only-onet
+    bench/run --only-diff [--diff-size 100000]
 
 For each canon size (synthetic, generated into a temporary folder): cold start (and a restart
 from the compiled-canon snapshot) against plain rdflib parsing, repeated-query throughput against a plain Starlette endpoint returning the
@@ -10,8 +11,9 @@ same bytes, distinct-query throughput against an Oxigraph server answering the r
 the same frame inputs, p50 latency against the smallest canon, and resident memory per
 million triples against rdflib's in-memory store. Then load with reloads (bench/load.py),
 the hostile mix (bench/hostile.py: /healthz and a one-frame query idle and beside costly
-requests) and the O*NET canon beside a synthetic one (bench/onet.py). Prints a table and
-writes bench/results.md; `--only-hostile` and `--only-onet` run one of those alone and
+requests), the O*NET canon beside a synthetic one (bench/onet.py) and `jobframe diff` on a
+generated canon (bench/diff.py). Prints a table and writes bench/results.md; `--only-hostile`,
+`--only-onet` and `--only-diff` run one of those alone and
 replace only its section. Every server started here is stopped here.
 """
 
@@ -429,6 +431,22 @@ def onet_section(duration: int) -> str:
     )
 
 
+DIFF_HEADING = "## Canon diff (bench/diff.py)"
+
+
+def diff_section(size: int) -> str:
+    """`jobframe diff` on a generated canon, as a section of bench/results.md."""
+    out = _bench_output("bench.diff", "--size", str(size))
+    return (
+        f"{DIFF_HEADING}\n\nA generated canon against two edited copies: one responsibility's"
+        " text (a one-line edit), and the M3 level's Scope statement (quoted by every role-level"
+        " at M3). Loading is what `jobframe diff` does for each canon (read, check, compile);"
+        " *compare* is `compare_canons` beyond loading: nodes by IRI, the dependency graph,"
+        " and rendering and diffing the frames of the role-levels reached; *Markdown* writes"
+        " the pull-request comment.\n\n" + out
+    )
+
+
 def with_section(text: str, heading: str, section: str) -> str:
     """`text` with the section under `heading` replaced by `section` (appended if absent)."""
     start = text.find(heading)
@@ -471,11 +489,29 @@ def main() -> None:
         help="seconds per load test of the O*NET canon (bench/onet.py); 0 skips",
     )
     parser.add_argument(
+        "--diff-size",
+        type=int,
+        default=100_000,
+        help="role-levels of the canon `jobframe diff` is measured on (bench/diff.py); 0 skips",
+    )
+    parser.add_argument(
+        "--only-diff",
+        action="store_true",
+        help="run only the diff benchmark and replace its section of --output",
+    )
+    parser.add_argument(
         "--only-onet",
         action="store_true",
         help="run only the O*NET canon's benchmark and replace its section of --output",
     )
     args = parser.parse_args()
+    if args.only_diff:
+        print("== canon diff", flush=True)
+        section = diff_section(args.diff_size or 100_000)
+        previous = args.output.read_text("utf-8") if args.output.exists() else ""
+        args.output.write_text(with_section(previous, DIFF_HEADING, section), "utf-8")
+        print(section)
+        return
     if args.only_onet:
         print("== O*NET canon", flush=True)
         section = onet_section(args.onet_duration or 10)
@@ -522,6 +558,9 @@ def main() -> None:
     if args.onet_duration:
         print("== O*NET canon", flush=True)
         text += "\n" + onet_section(args.onet_duration)
+    if args.diff_size:
+        print("== canon diff", flush=True)
+        text += "\n" + diff_section(args.diff_size)
     args.output.write_text(text, encoding="utf-8")
     print(text)
 

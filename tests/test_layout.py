@@ -27,6 +27,7 @@ STAGES = {
     "frames": 3,
     "checks": 4,
     "loading": 5,
+    "changes": 5,
     "interchange": 5,
     "settings": 5,
     "api": 6,

@@ -54,9 +54,21 @@ from typing import Literal
 from .canon import Canon, CanonNode, JobFamily, Level, NotFound, RoleLevel
 from .checks import CheckReport, check_canon
 from .findings import CanonError, Finding, FindingKind, Location, Severity
-from .frames import Field, Frame, FrameKind, Line, Page, Placeholder, Provenance, Row, Section
+from .frames import (
+    Field,
+    Frame,
+    FrameKind,
+    LevelComparison,
+    Line,
+    Page,
+    Placeholder,
+    Provenance,
+    Row,
+    Section,
+)
 from .frames import build_frame as _build_frame
 from .frames import build_page as _build_page
+from .frames import compare_levels as _compare_levels
 from .interchange import OnetError, OutputRefused, WorkbookError
 from .interchange import canon_tables as _canon_tables
 from .interchange import import_canon as _import_canon
@@ -116,6 +128,15 @@ def page(role_level: RoleLevel) -> Page:
     return _build_page(role_level)
 
 
+def compare(
+    canon: Canon, family: str, from_level: str, to_level: str, lang: str | None = None
+) -> LevelComparison:
+    """FAMILY at one level beside it at another (within a track or across tracks): per
+    dimension the two statements, then responsibilities and rubric entries, each marked
+    whether its exact text is at both levels; what a level lacks is None, never filled."""
+    return _compare_levels(canon, family, from_level, to_level, lang)
+
+
 def import_workbook(
     workbook: str | os.PathLike[str], out: str | os.PathLike[str], *, force: bool = False
 ) -> Report:
@@ -151,6 +172,7 @@ __all__ = [
     "FrameKind",
     "JobFamily",
     "Level",
+    "LevelComparison",
     "Line",
     "Location",
     "NotFound",
@@ -169,6 +191,7 @@ __all__ = [
     "WorkbookError",
     "__version__",
     "check",
+    "compare",
     "export_workbook",
     "frame",
     "import_onet",

@@ -12,6 +12,7 @@ from typing import Any
 
 from graphql import GraphQLError
 
+from ..canon import LANGUAGE_TAG, shown
 from .errors import ErrorCode, coded
 
 MAX_STRING = 1_000
@@ -33,6 +34,16 @@ def check_arguments(type_name: str, field_name: str, arguments: dict[str, Any]) 
             raise _refused(f"{where} has more than {MAX_ITEMS} items", name)
         if name == "search" and isinstance(value, str) and len(value.split()) > MAX_SEARCH_WORDS:
             raise _refused(f"{where} has more than {MAX_SEARCH_WORDS} words", name)
+
+
+def check_language(lang: str | None) -> None:
+    """Raise a BAD_USER_INPUT error when a `lang` argument is not a language tag."""
+    if lang is not None and not LANGUAGE_TAG.fullmatch(lang):
+        raise coded(
+            f"lang {shown(lang)!r} is not a language tag such as en, de or pt-BR",
+            ErrorCode.BAD_USER_INPUT,
+            argument="lang",
+        )
 
 
 def _refused(message: str, argument: str) -> GraphQLError:

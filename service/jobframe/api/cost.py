@@ -102,6 +102,7 @@ def canon_sizes(canon: Canon) -> dict[Key, int]:
     sizes = _CANON_SIZES.get(canon)
     if sizes is not None:
         return sizes
+    most_responsibilities = max((len(r.responsibilities) for r in canon.role_levels), default=0)
     sizes = {
         ("Query", "functions"): len(canon.functions),
         ("Query", "families"): len(canon.families),
@@ -117,12 +118,14 @@ def canon_sizes(canon: Canon) -> dict[Key, int]:
         ),
         ("Track", "levels"): max((len(canon.levels_in(t.iri)) for t in canon.tracks), default=0),
         ("Level", "statements"): max((len(lv.statements) for lv in canon.levels), default=0),
-        ("RoleLevel", "responsibilities"): max(
-            (len(r.responsibilities) for r in canon.role_levels), default=0
-        ),
+        ("RoleLevel", "responsibilities"): most_responsibilities,
         ("RoleLevel", "rubricEntries"): max((len(r.rubric) for r in canon.role_levels), default=0),
         ("RoleLevel", "statements"): max((len(r.statements) for r in canon.role_levels), default=0),
         ("RoleLevel", "frames"): len(FrameKind),
+        ("LevelComparison", "dimensions"): len(canon.dimensions),
+        ("LevelComparison", "rubric"): len(canon.rubric_dimensions),
+        ("ResponsibilityComparison", "from"): most_responsibilities,
+        ("ResponsibilityComparison", "to"): most_responsibilities,
         ("GoalPage", "frames"): len(FrameKind),
     }
     frame_sizes: dict[Key, int] = {}

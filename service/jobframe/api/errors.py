@@ -14,6 +14,7 @@ from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
 from ..budget import BudgetSpent
+from ..canon import NotFound
 
 
 class ErrorCode(StrEnum):
@@ -55,6 +56,17 @@ class ErrorCode(StrEnum):
 def coded(message: str, code: ErrorCode, **extensions: object) -> GraphQLError:
     """A GraphQL error a client can act on, with its code and any further extensions."""
     return GraphQLError(message, extensions={"code": code.value, **extensions})
+
+
+def not_found(error: NotFound) -> GraphQLError:
+    """A NOT_FOUND error saying what was asked and the closest names the canon has."""
+    return coded(
+        str(error),
+        ErrorCode.NOT_FOUND,
+        what=error.what,
+        asked=error.asked,
+        closest=list(error.closest),
+    )
 
 
 _CODES = (

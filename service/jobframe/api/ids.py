@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import binascii
 
+from ..canon import Canon
+
 
 def encode_id(type_name: str, iri: str) -> str:
     return base64.urlsafe_b64encode(f"{type_name}:{iri}".encode()).decode().rstrip("=")
@@ -19,3 +21,12 @@ def decode_id(global_id: str) -> tuple[str, str] | None:
         return None
     type_name, sep, iri = raw.partition(":")
     return (type_name, iri) if sep and type_name and iri else None
+
+
+def iri_of(canon: Canon, asked: str, type_name: str) -> str:
+    """A name argument given as the global ID of a node of that type becomes its IRI; any
+    other string (a label, a code, an IRI) is returned as asked."""
+    decoded = decode_id(asked)
+    if decoded is not None and decoded[0] == type_name and decoded[1] in canon.nodes:
+        return decoded[1]
+    return asked

@@ -12,9 +12,10 @@ from enum import Enum
 import strawberry
 
 from ..canon import nodes
-from ..frames import FrameKind, build_frame, build_page, model, serialize_frames
+from ..frames import FrameKind, build_frame, build_page, language_of, model, serialize_frames
+from .comparison import LevelComparison, resolve_comparison
 from .context import Info
-from .cost_directives import FRAME, PAGE, PAGE_TEXT, PAGED, RDF, TEXT
+from .cost_directives import COMPARE, FRAME, PAGE, PAGE_TEXT, PAGED, RDF, TEXT
 from .frame_parts import FrameLine, FrameSection
 from .interfaces import CanonNode
 from .pagination import PAGE_SIZE, Connection, paginate
@@ -249,6 +250,16 @@ class RoleLevel(CanonNode):
     )
     def page(self) -> GoalPage:
         return GoalPage(model=build_page(self.model))
+
+    @strawberry.field(
+        description="This role-level beside its family at level `to` (a level code or ID), "
+        "in the language this role-level is given in; see `Query.compare`.",
+        directives=[COMPARE],
+    )
+    def compare(self, info: Info, to: str) -> LevelComparison | None:
+        role = self.model
+        lang = language_of(role) or info.context.language
+        return resolve_comparison(info, role.family.iri, role.level.iri, to, lang)
 
 
 @strawberry.type(description="One goal frame of a role-level, derived verbatim from the canon.")

@@ -9,12 +9,14 @@ from graphql import GraphQLError
 from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.types import ExecutionContext
 
-from ..canon import LANGUAGE_TAG, NotFound, ancestry, shown
+from ..canon import NotFound, ancestry
+from .arguments import check_language
+from .comparison import LevelComparison, resolve_comparison
 from .context import Info
-from .cost_directives import PAGED, SEARCH, ListSize
-from .errors import ErrorCode, add_code, coded, is_fault
+from .cost_directives import COMPARE, PAGED, SEARCH, ListSize
+from .errors import add_code, is_fault, not_found
 from .fast_fields import use_direct_resolvers
-from .ids import decode_id
+from .ids import decode_id, iri_of
 from .interfaces import CanonNode, Node, wrap
 from .limits import Limits
 from .node_types import NODE_TYPES, JobFamily, JobFunction, Level, LevelDimension, RoleLevel, Track
@@ -35,14 +37,6 @@ def _resolve(info: Info, global_id: str) -> Node | None:
         return None
     wrapped = wrap(node)
     return wrapped if type(wrapped).__name__ == type_name else None
-
-
-def _key(info: Info, asked: str, type_name: str) -> str:
-    """A family or level argument given as a global ID becomes its IRI."""
-    decoded = decode_id(asked)
-    if decoded is not None and decoded[0] == type_name and decoded[1] in info.context.canon.nodes:
-        return decoded[1]
-    return asked
 
 
 @strawberry.type(description="Read the canon and the goal frames derived from it.")
@@ -70,26 +64,35 @@ class Query:
         self, info: Info, family: str, level: str, lang: str | None = None
     ) -> RoleLevel | None:
         canon = info.context.canon
-        if lang is not None and not LANGUAGE_TAG.fullmatch(lang):
-            raise coded(
-                f"lang {shown(lang)!r} is not a language tag such as en, de or pt-BR",
-                ErrorCode.BAD_USER_INPUT,
-                argument="lang",
-            )
+        check_language(lang)
         wanted = lang or info.context.language
         try:
             found = canon.role_level(
-                _key(info, family, "JobFamily"), _key(info, level, "Level"), wanted
+                iri_of(canon, family, "JobFamily"), iri_of(canon, level, "Level"), wanted
             )
         except NotFound as error:
-            raise coded(
-                str(error),
-                ErrorCode.NOT_FOUND,
-                what=error.what,
-                asked=error.asked,
-                closest=list(error.closest),
-            ) from None
+            raise not_found(error) from None
         return RoleLevel(model=found)
+
+    @strawberry.field(
+        description="A job family at two levels side by side (`from`, `to`: level codes or "
+        "IDs, in the same or different tracks; `family`: a family label or ID): each "
+        "dimension's statements, the responsibilities and rubric entries, verbatim, each "
+        "marked whether the exact same text is at both levels. A family without a role-level "
+        "at one level shows that level's statements and its responsibilities as null; an "
+        "unknown family or level, or a family at neither level, is an error (code NOT_FOUND) "
+        "listing the closest. `lang` as for `roleLevel`.",
+        directives=[COMPARE],
+    )
+    def compare(
+        self,
+        info: Info,
+        family: str,
+        from_: Annotated[str, strawberry.argument(name="from")],
+        to: str,
+        lang: str | None = None,
+    ) -> LevelComparison | None:
+        return resolve_comparison(info, family, from_, to, lang)
 
     @strawberry.field(description="Job functions, by label.", directives=[PAGED])
     def functions(

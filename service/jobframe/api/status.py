@@ -8,6 +8,7 @@ import strawberry
 
 from .. import checks, loading
 from .. import findings as fnd
+from .changes import CanonChanges
 from .context import Info
 from .cost_directives import PAGED
 from .interfaces import CanonNode, wrap
@@ -118,6 +119,15 @@ class ReloadAttempt:
     @strawberry.field(description="Why a failed attempt was refused.")
     def errors(self) -> list[Finding]:
         return [Finding(model=f) for f in self.model.errors]
+
+    @strawberry.field(
+        description="What a successful reload changed from the canon served before it: "
+        "nodes added, removed and changed, and the role-levels whose frames changed. Null "
+        "for the startup load and for a refused reload."
+    )
+    def changes(self) -> CanonChanges | None:
+        found = self.model.changes
+        return CanonChanges(model=found) if found is not None else None
 
 
 @strawberry.type(description="The canon being served, for a maintainers' UI.")

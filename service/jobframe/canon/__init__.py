@@ -7,7 +7,7 @@ node pages, the CLI) reads these values and never the RDF.
 from . import nodes
 from .ancestry import ancestry
 from .canon import Canon, page_nodes
-from .compiler import compile_canon
+from .compiler import compile_canon, for_family
 from .languages import DEFAULT_LANGUAGE, LANGUAGE_TAG, lookup
 from .names import NearNames, NotFound, shown
 from .nodes import (
@@ -49,6 +49,7 @@ __all__ = [
     "Track",
     "ancestry",
     "compile_canon",
+    "for_family",
     "lookup",
     "nodes",
     "page_nodes",

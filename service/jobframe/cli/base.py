@@ -13,7 +13,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from ..canon import Canon
+from ..canon import LANGUAGE_TAG, Canon
 from ..findings import CanonError, Finding
 from ..loading import load_canon
 from ..settings import SETTINGS, Setting, SettingError
@@ -75,6 +75,25 @@ def setting_options(command: _F) -> _F:
         if setting.flag is not None:
             command = _option(setting)(command)
     return command
+
+
+def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not LANGUAGE_TAG.fullmatch(value):
+        raise click.BadParameter(f"{value!r} is not a language tag such as en or pt-BR")
+    return value
+
+
+def lang_option(what: str) -> Callable[[_F], _F]:
+    """`--lang TAG`, checked as a BCP 47 tag; `what` names what falls back whole."""
+    return click.option(
+        "--lang",
+        default=None,
+        metavar="TAG",
+        callback=_language,
+        help="Language of the canon text (a BCP 47 tag such as de): each value in it, else "
+        f"untagged; the canon's default language for the whole {what} when it would mix "
+        "languages.",
+    )
 
 
 canon_option = _option(next(s for s in SETTINGS if s.name == "canon"))

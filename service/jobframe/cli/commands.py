@@ -9,13 +9,13 @@ from pathlib import Path
 
 import click
 
-from ..canon import LANGUAGE_TAG, NotFound
+from ..canon import NotFound
 from ..checks import check_canon, report_json, report_text
 from ..frames import FrameKind, build_frame, build_page, serialize_frames
 from ..loading import Served, first_load
 from ..settings import SettingError, Settings
 from ..sources import CanonSource
-from .base import canon_option, load_or_exit, main, refuse, setting_options
+from .base import canon_option, lang_option, load_or_exit, main, refuse, setting_options
 
 
 @main.command()
@@ -73,22 +73,12 @@ def serve(**options: object) -> None:
     show_default=True,
     help="Plain text, or the frame lines as RDF with their provenance edges.",
 )
-@click.option(
-    "--lang",
-    default=None,
-    metavar="TAG",
-    help="Language of the canon text (a BCP 47 tag such as de): each value in it, else "
-    "untagged; the canon's default language for the whole page when it would mix languages.",
-)
+@lang_option("page")
 @canon_option
 def frame(
     family: str, level: str, kind: str, output: str, lang: str | None, canon: CanonSource
 ) -> None:
     """Print the goal frames of FAMILY (label) at LEVEL (code)."""
-    if lang is not None and not LANGUAGE_TAG.fullmatch(lang):
-        raise click.BadParameter(
-            f"{lang!r} is not a language tag such as en or pt-BR", param_hint="--lang"
-        )
     try:
         role = load_or_exit(canon).role_level(family, level, lang=lang)
     except NotFound as error:

@@ -1,8 +1,20 @@
 """Goal frames: rules (as data, in `templates.py`) applied to the checked canon, and their
-renderings as plain text and RDF. The GraphQL API renders the same values."""
+renderings as plain text and RDF; two levels of a family compared. The GraphQL API renders
+the same values."""
 
 from . import model
+from .comparison import (
+    ComparedLevel,
+    ComparedText,
+    DimensionComparison,
+    LevelComparison,
+    RubricComparison,
+    compare_levels,
+    compare_role_levels,
+    language_of,
+)
 from .model import Field, Frame, FrameKind, Line, Page, Placeholder, Provenance, Row, Section
+from .quotes import frames_quoting, quoted_kinds
 from .rdf import RDF_FORMATS, frames_graph, serialize_frames
 from .rules import TEMPLATES, Omission, build_frame, build_page, omissions
 from .templates import CANON_FIELDS, FRAMES, RUBRIC
@@ -13,20 +25,30 @@ __all__ = [
     "RDF_FORMATS",
     "RUBRIC",
     "TEMPLATES",
+    "ComparedLevel",
+    "ComparedText",
+    "DimensionComparison",
     "Field",
     "Frame",
     "FrameKind",
+    "LevelComparison",
     "Line",
     "Omission",
     "Page",
     "Placeholder",
     "Provenance",
     "Row",
+    "RubricComparison",
     "Section",
     "build_frame",
     "build_page",
+    "compare_levels",
+    "compare_role_levels",
     "frames_graph",
+    "frames_quoting",
+    "language_of",
     "model",
     "omissions",
+    "quoted_kinds",
     "serialize_frames",
 ]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ..canon import Canon
+from ..changes import ChangeReport
 from ..checks import CheckReport
 from ..findings import Finding
 from ..sources import CanonSource
@@ -29,6 +30,9 @@ class ReloadAttempt:
     version: str | None
     """The version loaded, or None when the attempt failed."""
     errors: tuple[Finding, ...]
+    changes: ChangeReport | None = None
+    """What a successful reload changed from the canon served before it; None for the
+    startup load and for a refused reload (or when comparing failed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +52,21 @@ class Served:
     def state(self) -> str:
         """What a response may depend on besides the request, the same on every replica in
         the same situation: the canon's version and the outcome of the last reload attempt
-        (a refused reload changes what `canon { lastReload }` answers, not the version).
+        (a refused reload changes what `canon { lastReload }` answers, not the version), and
+        the version a reload replaced (its `changes` are from that version).
         Keys the response cache and ETags; load and reload times are per replica, and
         answers holding them are neither cached nor tagged (`api/replica.py`)."""
         attempt = self.last_reload
         errors = tuple(str(f) for f in attempt.errors)
-        parts = (self.canon.version, attempt.trigger, attempt.succeeded, attempt.version, errors)
+        since = attempt.changes.old_version if attempt.changes is not None else None
+        parts = (
+            self.canon.version,
+            attempt.trigger,
+            attempt.succeeded,
+            attempt.version,
+            errors,
+            since,
+        )
         return hashlib.sha256(repr(parts).encode()).hexdigest()[:12]
 
 

@@ -73,9 +73,13 @@ def snapshot_key(folder: Path) -> str:
     return _key(content_digest(files))
 
 
-def checked(source: CanonSource) -> CheckReport:
-    """The check report of a canon, from a snapshot when one matches its content."""
-    folder = cache_dir()
+def checked(source: CanonSource, *, snapshot: bool = True) -> CheckReport:
+    """The check report of a canon, from a snapshot when one matches its content.
+
+    `snapshot=False` neither restores nor stores one: for a temporary folder, whose
+    snapshot (keyed by its path) would never be used again.
+    """
+    folder = cache_dir() if snapshot else None
     if folder is None or not isinstance(source, Path) or not source.is_dir():
         return _check(source)
     try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .git import GitRevision, git_folder, parse_git
 from .index import TripleIndex
 from .sourcemap import SourceMap
 from .sparql import SparqlEndpoint, parse_sparql, read_sparql
@@ -25,6 +26,7 @@ def parse_source(value: str) -> CanonSource:
 
 __all__ = [
     "CanonSource",
+    "GitRevision",
     "Reading",
     "SourceMap",
     "SparqlEndpoint",
@@ -32,6 +34,8 @@ __all__ = [
     "TurtleFiles",
     "canon_version",
     "content_digest",
+    "git_folder",
+    "parse_git",
     "parse_source",
     "read_sparql",
     "read_turtle",

@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
+from ..changes import counts_json
 from ..checks import finding_json
 from .holder import CanonHolder
 
@@ -83,6 +84,7 @@ def reload_endpoint(
             "succeeded": attempt.succeeded,
             "version": holder.current.canon.version,
             "errors": [finding_json(f) for f in attempt.errors],
+            "changes": counts_json(attempt.changes) if attempt.changes is not None else None,
         }
         return JSONResponse(body, status_code=200 if attempt.succeeded else 422)
 

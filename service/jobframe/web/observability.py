@@ -81,7 +81,30 @@ class CanonCollector(Collector):
         )
         for (trigger, succeeded), count in sorted(self.holder.attempts.items()):
             reloads.add_metric([trigger, "succeeded" if succeeded else "failed"], count)
-        yield from (triples, role_levels, version, reloads)
+        yield from (triples, role_levels, version, reloads, *self._changes())
+
+    def _changes(self) -> Iterator[Metric]:
+        """What the last successful reload changed (0 before any), and a running total."""
+        changes = self.holder.last_changes
+        changed = GaugeMetricFamily(
+            "jobframe_reload_changed_role_levels",
+            "Role-levels whose frames changed in the last successful reload.",
+        )
+        changed.add_metric([], len(changes.changed_role_levels) if changes else 0)
+        nodes = GaugeMetricFamily(
+            "jobframe_reload_changed_nodes",
+            "Canon nodes added, removed and changed by the last successful reload.",
+            labels=["change"],
+        )
+        counts = changes.counts if changes else None
+        for label in ("added", "removed", "changed"):
+            nodes.add_metric([label], getattr(counts, label) if counts else 0)
+        total = CounterMetricFamily(
+            "jobframe_reload_role_level_changes",
+            "Role-levels whose frames changed, summed over every reload of this process.",
+        )
+        total.add_metric([], self.holder.changed_role_levels)
+        yield from (changed, nodes, total)
 
 
 class Observability:
