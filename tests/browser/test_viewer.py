@@ -27,13 +27,21 @@ def test_every_frame_line_matches_the_golden_text(
     assert rows_shown(page, kind) == expected
 
 
-def test_the_page_opens_with_the_reference_pages_header_lines(page: Page, service_url: str) -> None:
+def test_the_page_names_the_role_level_once_in_its_own_heading_then_the_reference_lines(
+    page: Page, service_url: str
+) -> None:
     choose_clinical_trials_operations_m5(page, service_url)
-    shown = [
-        page.locator(selector).text_content()
-        for selector in ("h1", ".page-heading", ".breadcrumb", ".notice")
-    ]
-    assert shown == [line for line in REFERENCE.splitlines() if line][:4]
+    lines = [line for line in REFERENCE.splitlines() if line]
+    assert lines[:2] == ["Clinical Trials Operations — M5", "Goal templates — " + lines[0]]
+    shown = [page.locator(selector).text_content() for selector in ("h1", ".breadcrumb", ".notice")]
+    assert shown == lines[1:4]
+    said = page.evaluate(
+        "name => [...document.querySelectorAll('main *')]"
+        ".filter(e => e.textContent.trim() === name).length",
+        lines[0],
+    )
+    assert said == 0
+    expect(page.locator("h1")).to_have_count(1)
 
 
 def test_frames_have_the_reference_pages_titles_and_intros_in_order(
@@ -117,8 +125,9 @@ def test_the_viewer_is_usable_by_keyboard_alone(page: Page, service_url: str) ->
     page.keyboard.type("clinical m5")
     expect(page.locator("#matches")).to_have_text("1 role-level to choose from.")
     page.keyboard.press("Tab")
-    assert page.evaluate(f"{focused}.id") == "role"
+    assert page.evaluate(f"[{focused}.type, {focused}.checked]") == ["radio", True]
     page.keyboard.press("Tab")
+    assert page.evaluate(f"{focused}.textContent") == "Show frames"
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_be_focused()
     expect(page.locator('.frame[data-kind="SMART"] .row')).to_have_count(5)

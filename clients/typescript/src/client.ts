@@ -4,8 +4,10 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
 
 import {
+  CompareLevelsDocument,
   GoalPageDocument,
   RoleLevelsDocument,
+  type CompareLevelsQuery,
   type GoalPageQuery,
   type LineFragment,
   type RoleLevelsQuery,
@@ -56,6 +58,7 @@ export type RoleLevelPage = NonNullable<GoalPageQuery["roleLevel"]>;
 export type Frame = RoleLevelPage["page"]["frames"][number];
 export type FrameRow = Frame["sections"][number]["rows"][number];
 export type LinePart = LineFragment["parts"][number];
+export type LevelComparison = NonNullable<CompareLevelsQuery["compare"]>;
 
 /** Role-levels whose names contain every word of `search`, the first `first` of them. */
 export async function findRoleLevels(
@@ -72,6 +75,19 @@ export async function goalPage(endpoint: string, family: string, level: string):
   const data = await request(endpoint, GoalPageDocument, { family, level });
   if (data.roleLevel == null) throw new JobFrameError([{ message: `no role-level ${family} — ${level}` }]);
   return data.roleLevel;
+}
+
+/** A family at two levels side by side (`"Clinical Trials Operations"`, `"M5"`, `"P3"`): each
+ *  text verbatim with its node's `url` and `atBothLevels`; what a level lacks is null. */
+export async function compareLevels(
+  endpoint: string,
+  family: string,
+  from: string,
+  to: string,
+): Promise<LevelComparison> {
+  const data = await request(endpoint, CompareLevelsDocument, { family, from, to });
+  if (data.compare == null) throw new JobFrameError([{ message: `no comparison ${family} — ${from} → ${to}` }]);
+  return data.compare;
 }
 
 /** Where each quote of a line comes from: the quoted text and its canon node's URL. */
