@@ -127,7 +127,7 @@ def test_markdown_is_a_pull_request_comment(old: Path, tmp_path: Path) -> None:
     result = diff(old, new, "--format", "markdown")
     assert result.exit_code == 1
     text = result.stdout
-    assert text.startswith("## Canon changes: 1 role-levels' frames change\n")
+    assert text.startswith("## Canon changes: 1 role-level's frames change\n")
     assert "| Field Operations — P3 | changed | SMART goals, OKRs, MBO areas, Scorecard |" in text
     assert (
         "<details><summary>Field Operations — P3: SMART goals, OKRs, MBO areas, Scorecard" in text

@@ -125,7 +125,7 @@ def test_the_log_line_and_the_metrics_count_the_changes(
         reload(client)
     [line] = [r for r in caplog.records if r.name == "jobframe.reload"]
     assert line.getMessage().endswith(
-        "0 nodes added, 0 removed, 1 changed; 1 role-levels with changed frames"
+        "0 nodes added, 0 removed, 1 changed; 1 role-level with changed frames"
     )
     fields = line.fields  # type: ignore[attr-defined]
     assert (fields["nodes_changed"], fields["role_levels_changed"]) == (1, 1)

@@ -44,7 +44,8 @@ def _fenced(text: str, language: str = "diff") -> str:
 def _summary(report: ChangeReport, old: str, new: str) -> list[str]:
     changed = report.changed_role_levels
     counts = report.counts
-    title = f"{len(changed)} role-levels' frames change" if changed else "no frame changes"
+    many = "role-level's frames change" if len(changed) == 1 else "role-levels' frames change"
+    title = f"{len(changed)} {many}" if changed else "no frame changes"
     lines = [
         f"## Canon changes: {title}",
         "",

@@ -22,7 +22,7 @@ def summary(report: ChangeReport) -> str:
     changed = len(report.changed_role_levels)
     text = (
         f"{counts.added} nodes added, {counts.removed} removed, {counts.changed} changed; "
-        f"{changed} role-levels with changed frames"
+        f"{changed} role-level{'' if changed == 1 else 's'} with changed frames"
     )
     if report.not_compared:
         text += f", {len(report.not_compared)} more reached but not compared"
