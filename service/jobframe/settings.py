@@ -116,6 +116,12 @@ class Settings:
     port: int = _setting(8000, "Port to listen on.", minimum=0)
     watch: bool = _setting(False, "Reload when a canon file changes.")
     workers: int = _setting(1, "Worker processes, each serving the same canon.", minimum=1)
+    sync_interval: float = _setting(
+        2.0,
+        "Seconds between checks of the canon source's version; a replica reloads when it "
+        "changed, so replicas agree within this plus one reload. 0 turns it off.",
+        minimum=0,
+    )
     cache_control: str = _setting("no-cache", "Cache-Control sent with GraphQL responses.")
     response_cache_mb: int = _setting(
         64, "Memory for cached GraphQL responses per process; 0 turns the cache off.", minimum=0

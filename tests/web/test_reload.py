@@ -96,7 +96,7 @@ def test_request_in_flight_keeps_the_canon_it_started_with(
 
 def test_watch_reloads_when_a_file_changes(folder: Path, holder: CanonHolder) -> None:
     first_version = holder.current.canon.version
-    with client_of(holder, watch=True) as client:
+    with client_of(holder, watch=True, sync_interval=0) as client:
         time.sleep(0.5)  # let the watcher start
         edit(folder, '"Trains site staff"', '"Trains site staff weekly"')
         deadline = time.monotonic() + 20

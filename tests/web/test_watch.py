@@ -91,7 +91,7 @@ def test_odd_files_are_refused_reloads_and_the_watcher_keeps_watching(
 ) -> None:
     first_version = holder.current.canon.version
     canon_files = set(os.listdir(os.fsencode(folder)))
-    with caplog.at_level(logging.INFO), client_of(holder, watch=True) as client:
+    with caplog.at_level(logging.INFO), client_of(holder, watch=True, sync_interval=0) as client:
         time.sleep(0.5)  # let the watcher start
         for make in ODD_FILES:
             names = make(folder)
@@ -129,7 +129,7 @@ def test_a_reload_that_raises_is_logged_and_the_watcher_keeps_watching(
 
     monkeypatch.setattr(holder, "reload", raises_once)
     first_version = holder.current.canon.version
-    with caplog.at_level(logging.INFO), client_of(holder, watch=True):
+    with caplog.at_level(logging.INFO), client_of(holder, watch=True, sync_interval=0):
         time.sleep(0.5)
         edit(folder, '"Trains site staff"', '"Trains site staff daily"')
         assert eventually(lambda: len(calls) >= 1)
@@ -160,7 +160,7 @@ def test_watching_that_fails_is_logged_and_started_again(
 
     monkeypatch.setattr(watch, "awatch", fails_first)
     first_version = holder.current.canon.version
-    with caplog.at_level(logging.INFO), client_of(holder, watch=True):
+    with caplog.at_level(logging.INFO), client_of(holder, watch=True, sync_interval=0):
         assert eventually(lambda: len(starts) >= 2)
         time.sleep(0.5)
         edit(folder, '"Trains site staff"', '"Trains site staff weekly"')
@@ -176,7 +176,7 @@ def test_a_folder_watchfiles_cannot_watch_at_all_is_still_reloaded(
     after each failure still picks up edits."""
     os.mkdir(os.path.join(os.fsencode(folder), b"bad\xffdir"))
     first_version = holder.current.canon.version
-    with client_of(holder, watch=True):
+    with client_of(holder, watch=True, sync_interval=0):
         time.sleep(0.5)
         edit(folder, '"Trains site staff"', '"Trains site staff weekly"')
         assert eventually(lambda: holder.current.canon.version != first_version)

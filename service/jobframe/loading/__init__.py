@@ -5,7 +5,7 @@ service starts serving. Both check the whole canon first and refuse one with err
 """
 
 from .load import load_canon
-from .served import ReloadAttempt, Served, first_load, now, release_memory
+from .served import ReloadAttempt, Served, first_load, now, probed_version, release_memory
 from .snapshots import checked
 
 __all__ = [
@@ -15,5 +15,6 @@ __all__ = [
     "first_load",
     "load_canon",
     "now",
+    "probed_version",
     "release_memory",
 ]

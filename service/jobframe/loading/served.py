@@ -9,6 +9,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import hashlib
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -16,8 +17,10 @@ from ..canon import Canon
 from ..changes import ChangeReport
 from ..checks import CheckReport
 from ..findings import Finding
-from ..sources import CanonSource
+from ..sources import CanonSource, ProbeError, SourceProbe, SparqlEndpoint
 from .snapshots import checked
+
+log = logging.getLogger("jobframe.reload")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,9 @@ class Served:
     report: CheckReport
     loaded_at: datetime
     last_reload: ReloadAttempt
+    source_version: str | None = None
+    """The source's version (`sources.SourceProbe`) read just before this canon was: a
+    replica reloads when the source's version differs (`web/sync.py`)."""
 
     @property
     def canon(self) -> Canon:
@@ -102,12 +108,27 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+def probed_version(source: CanonSource, probe: SourceProbe | None = None) -> str | None:
+    """The source's version before reading it; None for files (the check's own digest of
+    the bytes it read, `CheckReport.content`, is exact) or when the endpoint cannot say."""
+    if not isinstance(source, SparqlEndpoint) and probe is None:
+        return None
+    try:
+        return (probe or SourceProbe(source)).version()
+    except ProbeError as error:
+        log.warning("%s", error)
+    except Exception:  # the version only spares needless reloads: never fail a load for it
+        log.exception("could not read the version of %s", source)
+    return None
+
+
 def first_load(source: CanonSource) -> Served | CheckReport:
     """The snapshot to start serving, or the failing report when the canon has errors."""
+    version = probed_version(source)
     report = checked(source)
     if report.canon is None:
         return report
     attempt = ReloadAttempt(now(), "startup", True, report.canon.version, ())
-    served = Served(report, attempt.at, attempt)
+    served = Served(report, attempt.at, attempt, version or report.content)
     release_memory()
     return served

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .git import GitRevision, git_folder, parse_git
 from .index import TripleIndex
+from .probe import ProbeError, SourceProbe
 from .sourcemap import SourceMap
 from .sparql import SparqlEndpoint, parse_sparql, read_sparql
 from .turtle import Reading, TurtleFiles, content_digest, read_turtle, turtle_files
@@ -27,8 +28,10 @@ def parse_source(value: str) -> CanonSource:
 __all__ = [
     "CanonSource",
     "GitRevision",
+    "ProbeError",
     "Reading",
     "SourceMap",
+    "SourceProbe",
     "SparqlEndpoint",
     "TripleIndex",
     "TurtleFiles",

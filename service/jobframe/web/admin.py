@@ -13,6 +13,7 @@ from starlette.responses import JSONResponse, Response
 
 from ..changes import counts_json
 from ..checks import finding_json
+from .graphql_http import SERVED_KEY
 from .holder import CanonHolder
 
 FAILURES_ALLOWED = 5
@@ -80,6 +81,7 @@ def reload_endpoint(
                 headers={"WWW-Authenticate": 'Bearer realm="jobframe-admin"'},
             )
         attempt = await holder.reload("admin")
+        request.scope[SERVED_KEY] = holder.current  # the version header names what it serves now
         body = {
             "succeeded": attempt.succeeded,
             "version": holder.current.canon.version,

@@ -15,15 +15,17 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..api import Limits
+from ..loading import Served
 from ..resources import QUERIES_DIR, VIEWER_DIR
 from ..settings import Settings
 from .admin import reload_endpoint
-from .graphql_http import GraphQLHTTP
+from .graphql_http import SERVED_KEY, GraphQLHTTP
 from .graphql_view import CanonGraphQL
 from .holder import CanonHolder
 from .node_pages import canon_endpoint
 from .observability import CanonCollector, Observability
 from .response_cache import ResponseCache
+from .sync import follow
 from .watch import watch
 
 mimetypes.add_type("application/graphql", ".graphql")
@@ -34,7 +36,8 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
     """An app serving the holder's canon with these settings (the defaults when not given).
 
     Of the settings, the app uses the request limits, `watch` (reload when the canon files
-    change), `cache_control` (sent with every GraphQL response), `response_cache_mb` (0
+    change), `sync_interval` (reload when the source's version changed),
+    `cache_control` (sent with every GraphQL response), `response_cache_mb` (0
     turns the cache off), `iri_base` and `admin_token`.
     """
     settings = settings or Settings()
@@ -53,18 +56,23 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
     async def metrics(request: Request) -> Response:
         return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
 
+    def served(request: Request) -> Served:
+        """The canon the request started on, the one its version header names."""
+        current: Served = request.scope.get(SERVED_KEY, holder.current)
+        return current
+
     async def readyz(request: Request) -> JSONResponse:
         """Ready: the app exists only once a canon is loaded and checked (see `loading/`)."""
-        return JSONResponse({"ready": True, "version": holder.current.canon.version})
+        return JSONResponse({"ready": True, "version": served(request).canon.version})
 
     async def healthz(request: Request) -> JSONResponse:
-        served = holder.current
+        current = served(request)
         return JSONResponse(
             {
                 "status": "ok",
-                "version": served.canon.version,
-                "roleLevels": len(served.canon.role_levels),
-                "triples": served.canon.triple_count,
+                "version": current.canon.version,
+                "roleLevels": len(current.canon.role_levels),
+                "triples": current.canon.triple_count,
             }
         )
 
@@ -74,12 +82,16 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         stop = asyncio.Event()
-        task = asyncio.create_task(watch(holder, stop)) if settings.watch else None
+        tasks = []
+        if settings.watch:
+            tasks.append(asyncio.create_task(watch(holder, stop)))
+        if settings.sync_interval > 0:
+            tasks.append(asyncio.create_task(follow(holder, settings.sync_interval, stop)))
         try:
             yield
         finally:
             stop.set()
-            if task is not None:
+            for task in tasks:
                 await task
 
     app = Starlette(

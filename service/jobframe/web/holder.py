@@ -16,8 +16,8 @@ from dataclasses import replace
 
 from ..canon import Canon
 from ..changes import ChangeReport, compare_canons, summary
-from ..loading import ReloadAttempt, Served, checked, now, release_memory
-from ..sources import CanonSource
+from ..loading import ReloadAttempt, Served, checked, now, probed_version, release_memory
+from ..sources import CanonSource, SourceProbe
 
 log = logging.getLogger("jobframe.reload")
 
@@ -52,12 +52,18 @@ class CanonHolder:
         """What the last successful reload changed, for metrics (kept after a refused one)."""
         self.changed_role_levels = 0
         """Role-levels whose frames changed, summed over every reload, for metrics."""
+        self.probe = SourceProbe(source)
+        self.seen = served.source_version
+        """The source's version at the last load or reload attempt, good or refused: a
+        replica following the source (`web/sync.py`) reloads only when it differs."""
         self._lock = asyncio.Lock()
 
     async def reload(self, trigger: str) -> ReloadAttempt:
         """Read and check the source again; swap it in if it has no errors. One at a time."""
         async with self._lock:
+            seen = await asyncio.to_thread(probed_version, self.source, self.probe)
             report = await asyncio.to_thread(checked, self.source)
+            self.seen = seen
             if report.canon is None:
                 attempt = ReloadAttempt(now(), trigger, False, None, report.errors)
                 log.error(
@@ -71,7 +77,7 @@ class CanonHolder:
                 changes = await asyncio.to_thread(compare, self.current.canon, report.canon)
                 attempt = ReloadAttempt(now(), trigger, True, report.canon.version, (), changes)
                 self._log_success(trigger, report.canon.version, changes)
-                self.current = Served(report, attempt.at, attempt)
+                self.current = Served(report, attempt.at, attempt, seen)
                 if changes is not None:
                     self.last_changes = changes
                     self.changed_role_levels += len(changes.changed_role_levels)

@@ -2,7 +2,9 @@
 Prometheus metrics at /metrics.
 
 The middleware only observes: it tees the request body to learn the GraphQL operation name
-and the response to learn its outcome, and changes nothing but the `X-Request-ID` header.
+and the response to learn its outcome, and changes nothing but two headers: `X-Request-ID`,
+and `JobFrame-Canon-Version`, the version of the canon that answered, on every response, so
+a client or a load balancer can tell which canon each replica serves.
 """
 
 from __future__ import annotations
@@ -21,11 +23,14 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..loading import Served
 from .graphql_http import SERVED_KEY
 from .holder import CanonHolder
 
 access_log = logging.getLogger("jobframe.access")
 
+CANON_VERSION_HEADER = "JobFrame-Canon-Version"
+_VERSION_HEADER = CANON_VERSION_HEADER.lower().encode()
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _SAFE_OPERATION = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 MAX_OPERATION_LABELS = 100
@@ -132,6 +137,7 @@ class Observability:
             await self.app(scope, receive, send)
             return
         start = time.perf_counter()
+        scope.setdefault(SERVED_KEY, self.holder.current)
         given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
         request_id = given if _SAFE_ID.match(given) else uuid.uuid4().hex
         body = bytearray()
@@ -153,6 +159,7 @@ class Observability:
                     "headers": [
                         *message.get("headers", []),
                         (b"x-request-id", request_id.encode()),
+                        (_VERSION_HEADER, _answering_version(scope)),
                     ],
                 }
             elif message["type"] == "http.response.body":
@@ -178,7 +185,7 @@ class Observability:
                         "status": status,
                         "outcome": outcome,
                         "duration_ms": round(duration * 1000, 3),
-                        "canon_version": scope.get(SERVED_KEY, self.holder.current).canon.version,
+                        "canon_version": scope[SERVED_KEY].canon.version,
                     }
                 },
             )
@@ -206,6 +213,12 @@ def route_label(path: str) -> str:
         return path
     prefix = next((p for p in _PREFIXES if path.startswith(p)), None)
     return f"{prefix}*" if prefix else "other"
+
+
+def _answering_version(scope: Scope) -> bytes:
+    """The canon the request started on (GraphQL pins the one it answers from)."""
+    served: Served = scope[SERVED_KEY]
+    return served.canon.version.encode()
 
 
 def _operation_name(scope: Scope, body: bytes) -> str | None:

@@ -1,0 +1,57 @@
+"""Replicas that agree: each one follows the source's version and reloads when it changes.
+
+Every `--sync-interval` seconds a replica reads the source's version cheaply (file digests,
+or one aggregate query to a SPARQL endpoint: `sources.SourceProbe`) and reloads when it
+differs from the version it last loaded or tried to load. So after an edit and
+`POST /admin/reload` on one replica (or on none), every replica serves the new canon within
+one interval plus its own reload; a broken edit is tried once per change and refused on
+every replica, which all keep the last good canon. Nothing is shared between replicas but
+the source: worker processes and replicas on other hosts follow it alike.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from ..sources import ProbeError
+from .holder import CanonHolder
+
+log = logging.getLogger("jobframe.sync")
+
+
+async def follow(holder: CanonHolder, interval: float, stop: asyncio.Event) -> None:
+    """Poll the source every `interval` seconds until `stop` is set; reload when it changed.
+
+    A failure to read the version (an endpoint down) is logged once until it reads again;
+    any other failure is logged and the replica goes on serving and polling.
+    """
+    failing = False
+    while not stop.is_set():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), interval)
+        if stop.is_set():
+            return
+        try:
+            version = await asyncio.to_thread(holder.probe.version)
+        except ProbeError as error:
+            if not failing:
+                log.warning("cannot tell whether the canon changed: %s", error)
+            failing = True
+            continue
+        except Exception:
+            log.exception("reading the source's version failed")
+            continue
+        if failing:
+            log.info("the source's version can be read again")
+            failing = False
+        if version == holder.seen:
+            continue
+        try:
+            await holder.reload("sync")
+        except Exception:
+            log.exception(
+                "reload after a source change failed; still serving %s",
+                holder.current.canon.version,
+            )

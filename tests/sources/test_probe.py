@@ -1,0 +1,73 @@
+"""A source's version changes with every edit and only then, for files and SPARQL stores."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from jobframe.checks import check_canon
+from jobframe.sources import SourceProbe
+from jobframe.sources.probe import VERSION_QUERY
+from tests.checks.corpus import BASE
+
+
+def test_a_folders_version_is_the_digest_a_check_records_and_changes_with_an_edit(
+    tmp_path: Path,
+) -> None:
+    folder = Path(shutil.copytree(BASE, tmp_path / "canon"))
+    probe = SourceProbe(folder)
+    first = probe.version()
+    assert first == check_canon(folder).content
+    assert probe.version() == first
+    path = folder / "role.ttl"
+    path.write_text(path.read_text("utf-8").replace("field visits", "field audits"), "utf-8")
+    assert probe.version() != first
+
+
+def test_a_missing_folder_has_a_version_and_no_error(tmp_path: Path) -> None:
+    assert SourceProbe(tmp_path / "nowhere").version().startswith("unreadable:")
+
+
+def store_version(store: ox.Store) -> list[str]:
+    (row,) = list(store.query(VERSION_QUERY))  # type: ignore[arg-type]
+    return [str(term) for term in row]
+
+
+def test_the_stores_version_changes_when_a_literal_is_replaced_by_one_as_long() -> None:
+    store = ox.Store()
+    subject, predicate = ox.NamedNode("https://x/s"), ox.NamedNode("https://x/p")
+    store.add(ox.Quad(subject, predicate, ox.Literal("Senior")))
+    before = store_version(store)
+    store.remove(ox.Quad(subject, predicate, ox.Literal("Senior")))
+    store.add(ox.Quad(subject, predicate, ox.Literal("Junior")))
+    assert store_version(store) != before
+    store.remove(ox.Quad(subject, predicate, ox.Literal("Junior")))
+    store.add(ox.Quad(subject, predicate, ox.Literal("Junior", language="en")))
+    assert store_version(store) != before
+
+
+def test_the_stores_version_does_not_depend_on_insertion_order() -> None:
+    quads = [
+        ox.Quad(ox.NamedNode(f"https://x/s{i}"), ox.NamedNode("https://x/p"), ox.Literal(str(i)))
+        for i in range(50)
+    ]
+    forward, backward = ox.Store(), ox.Store()
+    forward.extend(quads)
+    backward.extend(reversed(quads))
+    assert store_version(forward) == store_version(backward)
+
+
+def test_a_fifo_in_the_folder_is_never_opened(tmp_path: Path) -> None:
+    folder = Path(shutil.copytree(BASE, tmp_path / "canon"))
+    os.mkfifo(folder / "pipe.ttl")
+    assert SourceProbe(folder).version()  # returns: opening the FIFO would block forever
+
+
+def test_a_link_loop_in_the_folder_has_a_version(tmp_path: Path) -> None:
+    folder = Path(shutil.copytree(BASE, tmp_path / "canon"))
+    (folder / "a.ttl").symlink_to(folder / "b.ttl")
+    (folder / "b.ttl").symlink_to(folder / "a.ttl")
+    assert SourceProbe(folder).version()
