@@ -104,7 +104,10 @@ class ReloadAttempt:
         replica_specific("ReloadAttempt.at")
         return self.model.at
 
-    @strawberry.field(description="What started it: startup, watch, admin, or sync (this replica saw the source change).")
+    @strawberry.field(
+        description="What started it: startup, watch, admin, or sync (this replica saw the "
+        "source change)."
+    )
     def trigger(self) -> str:
         return self.model.trigger
 

@@ -26,7 +26,8 @@ from ..sources import (
 from .completeness import CompletenessRow, completeness, completeness_findings
 from .languages import language_findings
 from .lineage import lineage_findings
-from .shapes import shape_findings, validate_shapes
+from .shacl_sparql import validate
+from .shapes import shape_findings
 from .terms import unknown_terms
 
 
@@ -81,9 +82,8 @@ def check_canon(source: CanonSource) -> CheckReport:
             return CheckReport(str(source), error.findings, None, (), 0)
         store, syntax, content = read_turtle(files)
         places = SourceMap(files)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        # The SHACL engine releases the GIL: validate while Python indexes and checks lineage.
-        report = pool.submit(validate_shapes, store)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # The digest's dump runs in Rust without the GIL; SHACL (checks/shacl_sparql.py) holds it.
         version = pool.submit(canon_version, store)
         index = TripleIndex(store)
         typos = unknown_terms(index, places)
@@ -93,7 +93,8 @@ def check_canon(source: CanonSource) -> CheckReport:
             *lineage_findings(index, places, typos.explained),
             *language_findings(index, places),
         )
-        findings = (*findings, *shape_findings(report.result(), index, places, typos.explained))
+        shapes = shape_findings(validate(store), index, places, typos.explained)
+        findings = (*findings, *shapes)
         canon = None
         rows: tuple[CompletenessRow, ...] = ()
         if not any(f.severity is Severity.ERROR for f in findings):

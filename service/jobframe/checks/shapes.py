@@ -1,7 +1,7 @@
-"""SHACL validation of a canon against `ontology/shapes.ttl`, as findings.
+"""SHACL results of a canon against `ontology/shapes.ttl`, as findings.
 
-The engine is pyshacl-turbo: pySHACL's API and reports, in Rust. pySHACL itself took 116 s on
-a canon of 10,000 role-levels where this takes 7 s; tests check both report the same results.
+The shapes are evaluated as SPARQL on the canon's store (`shacl_sparql.py`); pySHACL, whose
+report `report_results` reads, is the reference the tests hold that engine to.
 
 A finding says what the canon holds (the value, its datatype or language, from the result's
 `sh:value` or the node itself) and gives the shape's message as the rule to follow: a label
@@ -10,13 +10,13 @@ of the wrong datatype is never reported as missing.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
-import pyshacl_turbo
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
@@ -24,7 +24,7 @@ from ..findings import Finding, FindingKind, Severity
 from ..resources import SHAPES_FILE
 from ..sources import SourceMap, TripleIndex
 from ..vocabulary import RDF_LANG_STRING, XSD_STRING
-from .naming import Value, literal_kind, literal_text, node_name, term_name, term_text
+from .naming import Value, node_name, term_kind, term_name, term_text
 
 
 @cache
@@ -32,17 +32,70 @@ def shapes_graph(path: Path = SHAPES_FILE) -> Graph:
     return Graph().parse(path, format="turtle")
 
 
-def validate_shapes(store: ox.Store, shapes_file: Path = SHAPES_FILE) -> Graph:
-    """The SHACL validation report graph (pySHACL's format)."""
-    _, report, _ = pyshacl_turbo.validate(
-        store, shacl_graph=shapes_graph(shapes_file), inference="none", allow_warnings=True
-    )
-    assert isinstance(report, Graph)
-    return report
+@dataclass(frozen=True)
+class ShapeResult:
+    """One SHACL validation result, whichever engine found it. `expected` is the datatype or
+    class IRI, or the lower bound, the constraint asks for; `focus` is an IRI or `_:id`."""
+
+    focus: str
+    path: str
+    component: str
+    message: str
+    severity: Severity
+    value: Value | None = None
+    expected: str | None = None
+
+
+def report_results(report: Graph) -> tuple[ShapeResult, ...]:
+    """The results of a pySHACL (or pyshacl-turbo) report graph."""
+    found = []
+    for r in report.objects(None, SH.result):
+        component = report.value(r, SH.sourceConstraintComponent)
+        parameter = _PARAMETERS.get(component) if isinstance(component, URIRef) else None
+        shape = report.value(r, SH.sourceShape)
+        expected = report.value(shape, parameter) if parameter and shape is not None else None
+        value = report.value(r, SH.value)
+        found.append(
+            ShapeResult(
+                focus=_key(report.value(r, SH.focusNode)),
+                path=str(report.value(r, SH.resultPath)),
+                component=str(component),
+                message=str(report.value(r, SH.resultMessage)),
+                severity=(
+                    Severity.ERROR
+                    if report.value(r, SH.resultSeverity) == SH.Violation
+                    else Severity.WARNING
+                ),
+                value=None if value is None else _term(value),
+                expected=None if expected is None else str(expected),
+            )
+        )
+    return tuple(found)
+
+
+_PARAMETERS = {
+    SH.DatatypeConstraintComponent: SH.datatype,
+    SH.ClassConstraintComponent: SH["class"],
+    SH.MinInclusiveConstraintComponent: SH.minInclusive,
+}
+
+
+def _key(node: Node | None) -> str:
+    return f"_:{node}" if isinstance(node, BNode) else str(node)
+
+
+def _term(node: Node) -> Value:
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        return ox.Literal(str(node), datatype=ox.NamedNode(_datatype(node)))
+    if isinstance(node, BNode):
+        return ox.BlankNode(str(node))
+    return ox.NamedNode(str(node))
 
 
 def shape_findings(
-    report: Graph,
+    found: Iterable[ShapeResult],
     index: TripleIndex,
     places: SourceMap,
     explained: Collection[tuple[str, str]] = (),
@@ -51,94 +104,71 @@ def shape_findings(
     wrong. Left out: results on a (node, property) in `explained` (a typo already reported),
     and other results on a value of the wrong datatype (`"5"` is not "less than 1": it is a
     string). Results that say the same (one per language held twice) are one finding."""
-    kept = [
-        r
-        for r in report.objects(None, SH.result)
-        if (str(report.value(r, SH.focusNode)), str(report.value(r, SH.resultPath)))
-        not in explained
-    ]
-    mistyped = {_about(report, r) for r in kept if _is(report, r, SH.DatatypeConstraintComponent)}
-    found: dict[tuple[str | None, str], Finding] = {}
+    kept = [r for r in found if (r.focus, r.path) not in explained]
+    mistyped = {_about(r) for r in kept if r.component == str(SH.DatatypeConstraintComponent)}
+    findings: dict[tuple[str | None, str], Finding] = {}
     for result in kept:
-        if _about(report, result) in mistyped and not _is(
-            report, result, SH.DatatypeConstraintComponent
-        ):
+        if _about(result) in mistyped and result.component != str(SH.DatatypeConstraintComponent):
             continue  # its wrong datatype says it all
-        finding = _finding(index, places, report, result)
-        found[(finding.location.node, finding.message)] = finding
-    return tuple(found[key] for key in sorted(found, key=lambda k: (k[0] or "", k[1])))
+        finding = _finding(index, places, result)
+        findings[(finding.location.node, finding.message)] = finding
+    return tuple(findings[key] for key in sorted(findings, key=lambda k: (k[0] or "", k[1])))
 
 
-def _about(report: Graph, result: Node) -> tuple[Node | None, ...]:
+def _about(result: ShapeResult) -> tuple[str, str, Value | None]:
     """The node, property and value a result is about."""
-    return tuple(report.value(result, p) for p in (SH.focusNode, SH.resultPath, SH.value))
+    return (result.focus, result.path, result.value)
 
 
-def _is(report: Graph, result: Node, component: URIRef) -> bool:
-    return report.value(result, SH.sourceConstraintComponent) == component
-
-
-def results(report: Graph) -> set[tuple[str, str, str]]:
-    """(focus node, path, message) of each result: what two engines must agree on."""
-    return {
-        (
-            str(report.value(r, SH.focusNode)),
-            _path_name(report, report.value(r, SH.resultPath)),
-            str(report.value(r, SH.resultMessage)),
-        )
-        for r in report.objects(None, SH.result)
-    }
-
-
-def _finding(index: TripleIndex, places: SourceMap, report: Graph, result: Node) -> Finding:
-    focus = str(report.value(result, SH.focusNode))
-    path = _path_name(report, report.value(result, SH.resultPath))
-    rule = str(report.value(result, SH.resultMessage))
-    subject = node_name(index, focus)
-    problem = _problem(index, report, result, focus, path)
-    severity = report.value(result, SH.resultSeverity)
+def _finding(index: TripleIndex, places: SourceMap, result: ShapeResult) -> Finding:
+    path = term_name(result.path)
+    rule = result.message
+    subject = node_name(index, result.focus)
+    problem = _problem(index, result, path)
     return Finding(
         kind=FindingKind.SHAPES,
-        severity=Severity.ERROR if severity == SH.Violation else Severity.WARNING,
-        location=places.locate(focus),
+        severity=result.severity,
+        location=places.locate(result.focus),
         message=f"{subject}: {problem}" if problem else f"{subject}: {rule} (path {path})",
         hint=rule if problem else f"add {path} to that node",
     )
 
 
-def _problem(index: TripleIndex, report: Graph, result: Node, focus: str, path: str) -> str | None:
+def _problem(index: TripleIndex, result: ShapeResult, path: str) -> str | None:
     """What the node holds that breaks the rule, or None when a value is missing (the
-    shape's message then says which). The report holds the triples of each result's source
-    shape, so the datatype or class it asks for is read from there."""
-    component = report.value(result, SH.sourceConstraintComponent)
-    held = index.values(focus, str(report.value(result, SH.resultPath)))
-    if component == SH.MaxCountConstraintComponent:
+    shape's message then says which)."""
+    component = result.component
+    held = index.values(result.focus, result.path)
+    if component == str(SH.MaxCountConstraintComponent):
         ordered = sorted(held, key=lambda v: str(getattr(v, "value", v)))
         return f"{path} has {len(held)} values: " + ", ".join(map(term_text, ordered))
-    if component == SH.UniqueLangConstraintComponent:
+    if component == str(SH.UniqueLangConstraintComponent):
         return f"{path} has more than one value in a language: {_sharing(held, tagged=True)}"
-    if component == SH.QualifiedMaxCountConstraintComponent:
+    if component == str(SH.QualifiedMaxCountConstraintComponent):
         return f"{path} has more than one untagged value: {_sharing(held, tagged=False)}"
-    value = report.value(result, SH.value)
+    value = result.value
     if value is None:
         return None
-    shown, kind = _value(value)
-    shape = report.value(result, SH.sourceShape)
-    if component == SH.NodeConstraintComponent:  # jfs:Text, a non-empty string
-        if isinstance(value, Literal) and _datatype(value) in (XSD_STRING, RDF_LANG_STRING):
+    shown, kind = term_text(value), term_kind(value)
+    expected = result.expected or ""
+    is_string = isinstance(value, ox.Literal) and value.datatype.value in (
+        XSD_STRING,
+        RDF_LANG_STRING,
+    )
+    if component == str(SH.NodeConstraintComponent):  # jfs:Text, a non-empty string
+        if is_string:
             return f"{path} is empty ({kind})"
         return f"{path} is {shown} ({kind}), not a string (untagged or with a language tag)"
-    if component == SH.DatatypeConstraintComponent:
-        expected = report.value(shape, SH.datatype)
-        if isinstance(value, Literal) and _datatype(value) == str(expected):
-            return f"{path} is {shown}, not a valid {term_name(str(expected))}"
+    if component == str(SH.DatatypeConstraintComponent):
+        if isinstance(value, ox.Literal) and value.datatype.value == expected:
+            return f"{path} is {shown}, not a valid {term_name(expected)}"
         return f"{path} is {shown} ({kind}), not {_a(expected)}"
-    if component == SH.ClassConstraintComponent:
-        return f"{path} is {shown}, which is not {_a(report.value(shape, SH['class']))}"
-    if component == SH.NodeKindConstraintComponent:
+    if component == str(SH.ClassConstraintComponent):
+        return f"{path} is {shown}, which is not {_a(expected)}"
+    if component == str(SH.NodeKindConstraintComponent):
         return f"{path} is {shown} ({kind}), not an IRI"
-    if component == SH.MinInclusiveConstraintComponent:
-        return f"{path} is {shown}, less than {report.value(shape, SH.minInclusive)}"
+    if component == str(SH.MinInclusiveConstraintComponent):
+        return f"{path} is {shown}, less than {expected}"
     return f"{path} is {shown} ({kind})"
 
 
@@ -154,19 +184,6 @@ def _sharing(held: list[Value], tagged: bool) -> str:
     return "; ".join(", ".join(texts) for texts in shared)
 
 
-def _value(value: Node) -> tuple[str, str]:
-    """A result's value as written in Turtle, and what it is."""
-    if isinstance(value, Literal):
-        datatype = _datatype(value)
-        kind_of = XSD_STRING if datatype == RDF_LANG_STRING else datatype
-        return literal_text(str(value), datatype, value.language), literal_kind(
-            kind_of, value.language
-        )
-    if isinstance(value, URIRef):
-        return f"<{value}>", "an IRI"
-    return str(value), "a blank node"
-
-
 def _datatype(value: Literal) -> str:
     """The literal's datatype IRI; rdflib leaves it unset on plain and tagged strings."""
     if value.datatype is not None:
@@ -174,16 +191,7 @@ def _datatype(value: Literal) -> str:
     return RDF_LANG_STRING if value.language else XSD_STRING
 
 
-def _a(term: Node | None) -> str:
+def _a(term: str) -> str:
     """`an xsd:integer`, `a jf:Track`: what a value should be."""
-    name = term_name(str(term))
+    name = term_name(term)
     return f"an {name}" if name.startswith("xsd:") else f"a {name}"
-
-
-def _path_name(report: Graph, path: Node | None) -> str:
-    if isinstance(path, URIRef):
-        return term_name(str(path))
-    inverse = report.value(path, SH.inversePath) if path is not None else None
-    if isinstance(inverse, URIRef):
-        return f"^{term_name(str(inverse))}"
-    return str(path)
