@@ -4,6 +4,7 @@
     bench/run --only-hostile
     bench/run --only-onet
     bench/run --only-diff [--diff-size 100000]
+    bench/run --only-replicas [--replicas-seconds 60]
 
 For each canon size (synthetic, generated into a temporary folder): cold start (and a restart
 from the compiled-canon snapshot) against plain rdflib parsing, repeated-query throughput against a plain Starlette endpoint returning the
@@ -12,8 +13,9 @@ the same frame inputs, p50 latency against the smallest canon, and resident memo
 million triples against rdflib's in-memory store. Then load with reloads (bench/load.py),
 the hostile mix (bench/hostile.py: /healthz and a one-frame query idle and beside costly
 requests), the O*NET canon beside a synthetic one (bench/onet.py) and `jobframe diff` on a
-generated canon (bench/diff.py). Prints a table and writes bench/results.md; `--only-hostile`,
-`--only-onet` and `--only-diff` run one of those alone and
+generated canon (bench/diff.py), and three replicas reloaded under load (bench/replicas.py).
+Prints a table and writes bench/results.md; `--only-hostile`,
+`--only-onet`, `--only-diff` and `--only-replicas` run one of those alone and
 replace only its section. Every server started here is stopped here.
 """
 
@@ -138,13 +140,20 @@ def server(
 
 
 def wrk(url: str, duration: int, script: Path | None = None) -> tuple[float, float]:
-    """(requests/s, p50 latency in ms) from wrk; fails on any non-2xx/3xx answer."""
+    """(requests/s, p50 latency in ms) from wrk.
+
+    Fails on anything wrk would otherwise count as an answer or silently leave out: a non-2xx/3xx
+    status, a socket error (a timed-out request is missing from Requests/sec, not slow in it) and,
+    with a `lua_paths` script, a 200 whose body carries GraphQL errors."""
     cmd = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{duration}s", "--latency"]
     if script is not None:
         cmd += ["-s", str(script)]
     out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
-    if "Non-2xx or 3xx responses" in out:
+    if "Non-2xx or 3xx responses" in out or "Socket errors" in out:
         raise RuntimeError(f"wrk saw failed responses:\n{out}")
+    refused = re.search(r"Answers with errors: (\d+)", out)
+    if refused is not None and int(refused.group(1)):
+        raise RuntimeError(f"wrk saw answers carrying errors:\n{out}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", out)
     assert p50 is not None, out
@@ -152,17 +161,43 @@ def wrk(url: str, duration: int, script: Path | None = None) -> tuple[float, flo
     return rps, float(p50.group(1)) * scale
 
 
+LUA_PATHS = """local threads = {}
+function setup(thread)
+  thread:set("id", #threads)
+  threads[#threads + 1] = thread
+end
+local paths = {}
+for line in io.lines("LISTING") do paths[#paths + 1] = line end
+local i = 0
+function init(args)
+  i = math.floor(id * #paths / THREADS)
+end
+function request()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i], {["Accept"] = "application/json"})
+end
+refused = 0
+function response(status, headers, body)
+  if string.find(body, '"errors":[', 1, true) then refused = refused + 1 end
+end
+function done(summary, latency, requests)
+  local n = 0
+  for _, thread in ipairs(threads) do n = n + thread:get("refused") end
+  io.write(string.format("Answers with errors: %d\\n", n))
+end
+"""
+"""wrk's script for `lua_paths`. Each thread starts its own share of the way into the list, so
+no two threads ask for the same path at the same moment (each used to start at the first path:
+every request was sent twice, once per thread, a hit for any cache keyed on the role-level);
+answers whose body carries `"errors":[` (GraphQL errors in a 200) are counted and reported."""
+
+
 def lua_paths(paths: list[str], folder: Path, name: str) -> Path:
-    """A wrk script sending each request to the next path of the list."""
+    """A wrk script sending each request to the next path of the list (see LUA_PATHS)."""
     listing = folder / f"{name}.txt"
     listing.write_text("\n".join(paths) + "\n")
     script = folder / f"{name}.lua"
-    script.write_text(
-        f'local paths = {{}}\nfor line in io.lines("{listing}") do paths[#paths + 1] = line end\n'
-        "local i = 0\n"
-        "request = function()\n  i = i % #paths + 1\n"
-        '  return wrk.format("GET", paths[i], {["Accept"] = "application/json"})\nend\n'
-    )
+    script.write_text(LUA_PATHS.replace("LISTING", str(listing)).replace("THREADS", str(THREADS)))
     return script
 
 
@@ -368,12 +403,17 @@ def ratios(row: Row, smallest: Row) -> list[tuple[str, float, float, float, floa
     return out
 
 
-def report(rows: list[Row], duration: int) -> str:
+def report(rows: list[Row], duration: int, load_before: tuple[float, float, float]) -> str:
+    """The table of bench/results.md; the load averages before and after the run say whether
+    other work shared the machine (figures from a busy machine read low)."""
     lines = [
         "# JobFrame benchmark results",
         "",
         f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {machine()}.",
         f"{duration} s per load test. Every ratio compares two figures measured in this run.",
+        "Load average (1, 5, 15 min) before / after: "
+        f"{' '.join(f'{x:.2f}' for x in load_before)} / "
+        f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}.",
         "",
         "| role-levels | triples | comparison | ours | baseline | ratio | target | met |",
         "|---:|---:|---|---:|---:|---:|---:|---|",
@@ -414,6 +454,23 @@ def hostile_section(seconds: int) -> str:
         " and a one-frame query) first idle, then beside hostile clients looping on the costly"
         " requests of issue 11 (§1, §5); the ratio is the figure under the hostile mix over the"
         " idle one, both measured in this run.\n\n" + out
+    )
+
+
+REPLICAS_HEADING = "## Replicas agree (bench/replicas.py)"
+
+
+def replicas_section(seconds: int) -> str:
+    """Three replicas reloaded under load, as a section of bench/results.md."""
+    out = _bench_output("bench.replicas", "--seconds", str(seconds))
+    return (
+        f"{REPLICAS_HEADING}\n\nRun {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on "
+        f"{host()}: `python -m bench.replicas --seconds {seconds}`. Three `jobframe serve`"
+        " processes on one canon of 1,000 role-levels (`--sync-interval 2`), 24 clients over"
+        " all three; every 10 s a file is edited, alternately well and broken, and one replica"
+        " in turn is reloaded with `POST /admin/reload`; the others follow the source. Failures"
+        " target 0; all replicas must agree within the bound after every good edit and keep"
+        " the last good canon after every broken one.\n\n```\n" + out + "```\n"
     )
 
 
@@ -504,7 +561,25 @@ def main() -> None:
         action="store_true",
         help="run only the O*NET canon's benchmark and replace its section of --output",
     )
+    parser.add_argument(
+        "--replicas-seconds",
+        type=int,
+        default=60,
+        help="three replicas reloaded under load (bench/replicas.py); 0 skips",
+    )
+    parser.add_argument(
+        "--only-replicas",
+        action="store_true",
+        help="run only the three-replica scenario and replace its section of --output",
+    )
     args = parser.parse_args()
+    if args.only_replicas:
+        print("== replicas", flush=True)
+        section = replicas_section(args.replicas_seconds or 60)
+        previous = args.output.read_text("utf-8") if args.output.exists() else ""
+        args.output.write_text(with_section(previous, REPLICAS_HEADING, section), "utf-8")
+        print(section)
+        return
     if args.only_diff:
         print("== canon diff", flush=True)
         section = diff_section(args.diff_size or 100_000)
@@ -527,6 +602,7 @@ def main() -> None:
         print(section)
         return
     rows = []
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="jobframe-bench-") as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             print(f"== {size:,} role-levels", flush=True)
@@ -535,7 +611,7 @@ def main() -> None:
             for name, value in row.figures.items():
                 print(f"   {name:28} {value:12.2f}", flush=True)
             rows.append(row)
-    text = report(rows, args.duration)
+    text = report(rows, args.duration, load_before)
     if args.load_seconds:
         print("== load with reloads", flush=True)
         load = subprocess.run(
@@ -561,6 +637,9 @@ def main() -> None:
     if args.diff_size:
         print("== canon diff", flush=True)
         text += "\n" + diff_section(args.diff_size)
+    if args.replicas_seconds:
+        print("== replicas", flush=True)
+        text += "\n" + replicas_section(args.replicas_seconds)
     args.output.write_text(text, encoding="utf-8")
     print(text)
 
