@@ -2,8 +2,8 @@
 
 Nothing in the canon folder may stop the watcher: a reload that fails is logged and the
 watcher goes on; when watching itself fails (watchfiles cannot name a file that is not
-UTF-8, a directory loop, a permission error), it is logged, and after a pause the canon is
-reloaded, since changes may have been missed, and watching starts again.
+UTF-8, a directory loop, a permission error), it is logged, and after a pause watching starts
+again; once it is set up, the canon is reloaded, since changes may have been missed meanwhile.
 """
 
 from __future__ import annotations
@@ -24,6 +24,9 @@ RESTART_PAUSE = 1.0
 MAX_RESTART_PAUSE, so a folder that always fails (a directory name that is not UTF-8)
 costs a reload and a log entry a minute, not a busy loop."""
 MAX_RESTART_PAUSE = 60.0
+WATCHING_TICK_MS = 500
+"""How long watchfiles waits for changes before answering "none": the first such answer
+after a restart tells that watching is set up again."""
 
 
 def _is_turtle(change: Change, path: str) -> bool:
@@ -48,18 +51,31 @@ async def watch(holder: CanonHolder, stop: asyncio.Event) -> None:
 
 async def _watch_until_stopped(folder: Path, holder: CanonHolder, stop: asyncio.Event) -> None:
     pause = RESTART_PAUSE
+    catch_up = False
     while not stop.is_set():
         try:
-            async for _ in awatch(folder, watch_filter=_is_turtle, stop_event=stop):
-                pause = RESTART_PAUSE
-                await _reload(holder)
+            async for changes in awatch(
+                folder,
+                watch_filter=_is_turtle,
+                stop_event=stop,
+                yield_on_timeout=True,
+                rust_timeout=WATCHING_TICK_MS,
+            ):
+                if changes or catch_up:
+                    # After a restart, the first answer (changes or none) means the watcher
+                    # is set up: what changed between the reload above and then is read now.
+                    catch_up = False
+                    await _reload(holder)
+                if changes:
+                    pause = RESTART_PAUSE
         except Exception:
             log.exception("watching %s failed; watching again in %g s", folder, pause)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), pause)
             pause = min(pause * 2, MAX_RESTART_PAUSE)
             if not stop.is_set():
-                await _reload(holder)
+                await _reload(holder)  # a folder that can never be watched is still read
+                catch_up = True
 
 
 async def _reload(holder: CanonHolder) -> None:
