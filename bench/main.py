@@ -36,7 +36,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -514,6 +514,27 @@ def with_section(text: str, heading: str, section: str) -> str:
     return text[:start] + section.rstrip("\n") + "\n" + rest
 
 
+@dataclass(frozen=True)
+class Section:
+    """A benchmark that writes its own section of bench/results.md: `--only-<flag>` runs it
+    alone and replaces that section; `--<option>` (0 skips) sizes it in a full run."""
+
+    flag: str
+    title: str
+    heading: str
+    run: Callable[[int], str]
+    option: str
+
+
+SECTIONS = (
+    Section("hostile", "hostile mix", HOSTILE_HEADING, hostile_section, "hostile_seconds"),
+    Section("onet", "O*NET canon", ONET_HEADING, onet_section, "onet_duration"),
+    Section("diff", "canon diff", DIFF_HEADING, diff_section, "diff_size"),
+    Section("replicas", "replicas", REPLICAS_HEADING, replicas_section, "replicas_seconds"),
+)
+"""In the order a full run appends them."""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -573,34 +594,15 @@ def main() -> None:
         help="run only the three-replica scenario and replace its section of --output",
     )
     args = parser.parse_args()
-    if args.only_replicas:
-        print("== replicas", flush=True)
-        section = replicas_section(args.replicas_seconds or 60)
-        previous = args.output.read_text("utf-8") if args.output.exists() else ""
-        args.output.write_text(with_section(previous, REPLICAS_HEADING, section), "utf-8")
-        print(section)
-        return
-    if args.only_diff:
-        print("== canon diff", flush=True)
-        section = diff_section(args.diff_size or 100_000)
-        previous = args.output.read_text("utf-8") if args.output.exists() else ""
-        args.output.write_text(with_section(previous, DIFF_HEADING, section), "utf-8")
-        print(section)
-        return
-    if args.only_onet:
-        print("== O*NET canon", flush=True)
-        section = onet_section(args.onet_duration or 10)
-        previous = args.output.read_text("utf-8") if args.output.exists() else ""
-        args.output.write_text(with_section(previous, ONET_HEADING, section), "utf-8")
-        print(section)
-        return
-    if args.only_hostile:
-        print("== hostile mix", flush=True)
-        section = hostile_section(args.hostile_seconds or 15)
-        previous = args.output.read_text("utf-8") if args.output.exists() else ""
-        args.output.write_text(with_section(previous, HOSTILE_HEADING, section), "utf-8")
-        print(section)
-        return
+    for only in SECTIONS:
+        if getattr(args, f"only_{only.flag}"):
+            print(f"== {only.title}", flush=True)
+            # `--only-x` with its option at 0 (which skips it in a full run) runs the default
+            section = only.run(getattr(args, only.option) or parser.get_default(only.option))
+            previous = args.output.read_text("utf-8") if args.output.exists() else ""
+            args.output.write_text(with_section(previous, only.heading, section), "utf-8")
+            print(section)
+            return
     rows = []
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="jobframe-bench-") as tmp:
@@ -614,13 +616,7 @@ def main() -> None:
     text = report(rows, args.duration, load_before)
     if args.load_seconds:
         print("== load with reloads", flush=True)
-        load = subprocess.run(
-            [PY, "-m", "bench.load", "--seconds", str(args.load_seconds)],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=ROOT,
-        ).stdout
+        load = _bench_output("bench.load", "--seconds", str(args.load_seconds))
         text += (
             "\n## Load with reloads (bench/load.py)\n\n64 clients mixing frame queries, node "
             f"lookups and lineage queries for {args.load_seconds} s on 1,000 role-levels, the "
@@ -628,18 +624,10 @@ def main() -> None:
             + load
             + "```\n"
         )
-    if args.hostile_seconds:
-        print("== hostile mix", flush=True)
-        text += "\n" + hostile_section(args.hostile_seconds)
-    if args.onet_duration:
-        print("== O*NET canon", flush=True)
-        text += "\n" + onet_section(args.onet_duration)
-    if args.diff_size:
-        print("== canon diff", flush=True)
-        text += "\n" + diff_section(args.diff_size)
-    if args.replicas_seconds:
-        print("== replicas", flush=True)
-        text += "\n" + replicas_section(args.replicas_seconds)
+    for each in SECTIONS:
+        if getattr(args, each.option):
+            print(f"== {each.title}", flush=True)
+            text += "\n" + each.run(getattr(args, each.option))
     args.output.write_text(text, encoding="utf-8")
     print(text)
 
