@@ -3,6 +3,8 @@ dimensions, levels (with their tracks) and the levels' statements."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..vocabulary import JF, SKOS_NOTATION
 from .building import Builder
 from .iris import (
@@ -14,10 +16,40 @@ from .iris import (
     source_iri,
     statement_iri,
 )
+from .problems import Registry
 from .turtle_writer import Ref, Text
 
 ARCHITECTURE = "architecture.ttl"
 LEVELS = "levels.ttl"
+
+
+def ordered(
+    b: Builder,
+    sheet: str,
+    column: str,
+    what: str,
+    iri: Callable[[str], str],
+    cls: str,
+    file: str,
+    registry: Registry,
+    also: tuple[str, ...] = (),
+) -> None:
+    """Rows of a sheet of named, ordered concepts (groups, dimensions): each name once, each
+    `display_order` once; `also` are further text columns the row must have."""
+    orders: dict[object, str] = {}
+    for t, r in b.rows(sheet):
+        name, lang = b.value(t, r, column), b.lang(t, r)
+        for other in also:
+            b.value(t, r, other)
+        order = b.integer(t, r, "display_order")
+        if order is not None:
+            b.unique(orders, order, t, r, "display_order", f"{what} with display_order {order}")
+        if name and b.define(t, r, column, name, registry):
+            node = b.node(t, r, iri(name), cls, file, (column, name), lang)
+            if node:
+                b.texts(node, t, r, lang)
+                node.add(JF.displayOrder, order or 0)
+                registry.iris[name] = node.iri
 
 
 def architecture(b: Builder) -> None:
@@ -41,20 +73,9 @@ def architecture(b: Builder) -> None:
                 b.texts(node, t, r, lang)
                 node.add(JF.function, Ref(function))
                 b.families.iris[name] = node.iri
-    orders: dict[object, str] = {}
-    for t, r in b.rows("groups"):
-        name, lang = b.value(t, r, "group"), b.lang(t, r)
-        order = b.integer(t, r, "display_order")
-        if order is not None:
-            b.unique(orders, order, t, r, "display_order", f"group with display_order {order}")
-        if name and b.define(t, r, "group", name, b.groups):
-            node = b.node(
-                t, r, group_iri(name), JF.ResponsibilityGroup, ARCHITECTURE, ("group", name), lang
-            )
-            if node:
-                b.texts(node, t, r, lang)
-                node.add(JF.displayOrder, order or 0)
-                b.groups.iris[name] = node.iri
+    ordered(
+        b, "groups", "group", "group", group_iri, JF.ResponsibilityGroup, ARCHITECTURE, b.groups
+    )
     for t, r in b.rows("sources"):
         name, lang = b.value(t, r, "name"), b.lang(t, r)
         b.value(t, r, "notation")
@@ -66,21 +87,17 @@ def architecture(b: Builder) -> None:
 
 
 def levels(b: Builder) -> None:
-    orders: dict[object, str] = {}
-    for t, r in b.rows("dimensions"):
-        name, lang = b.value(t, r, "name"), b.lang(t, r)
-        b.value(t, r, "running_name")
-        order = b.integer(t, r, "display_order")
-        if order is not None:
-            b.unique(orders, order, t, r, "display_order", f"dimension with display_order {order}")
-        if name and b.define(t, r, "name", name, b.dimensions):
-            node = b.node(
-                t, r, dimension_iri(name), JF.LevelDimension, LEVELS, ("name", name), lang
-            )
-            if node:
-                b.texts(node, t, r, lang)
-                node.add(JF.displayOrder, order or 0)
-                b.dimensions.iris[name] = node.iri
+    ordered(
+        b,
+        "dimensions",
+        "name",
+        "dimension",
+        dimension_iri,
+        JF.LevelDimension,
+        LEVELS,
+        b.dimensions,
+        also=("running_name",),
+    )
     ranks: dict[object, str] = {}
     for t, r in b.rows("levels"):
         code, lang = b.value(t, r, "code"), b.lang(t, r)
