@@ -6,7 +6,7 @@ node pages, the CLI) reads these values and never the RDF.
 
 from . import nodes
 from .ancestry import ancestry
-from .canon import Canon, page_nodes
+from .canon import Canon, page_nodes, speaks
 from .compiler import compile_canon, for_family
 from .languages import DEFAULT_LANGUAGE, LANGUAGE_TAG, lookup
 from .names import NearNames, NotFound, shown
@@ -54,4 +54,5 @@ __all__ = [
     "nodes",
     "page_nodes",
     "shown",
+    "speaks",
 ]

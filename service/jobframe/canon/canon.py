@@ -150,7 +150,7 @@ class Canon:
             view = self.in_language(lang)
             if view is not self:
                 role = view._named_role_level(family, level, fallback=self)
-                if speaks(role, lang):
+                if speaks(page_nodes(role), lang):
                     return role
         return self._named_role_level(family, level)
 
@@ -272,10 +272,10 @@ def page_nodes(role: RoleLevel) -> tuple[CanonNode, ...]:
     return tuple(nodes)
 
 
-def speaks(role: RoleLevel, wanted: str) -> bool:
-    """Whether every value the role-level's page may quote is in `wanted` or untagged."""
+def speaks(nodes: Iterable[CanonNode], wanted: str) -> bool:
+    """Whether every value of these nodes is in `wanted` or untagged (a page never mixes)."""
     key = wanted.casefold()
-    return all(tag.casefold() == key for node in page_nodes(role) for _, tag in node.languages)
+    return all(tag.casefold() == key for node in nodes for _, tag in node.languages)
 
 
 def _translate(canon: Canon, wanted: str) -> Canon:

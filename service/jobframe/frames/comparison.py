@@ -13,7 +13,6 @@ family's own to compare, and the comparison is refused (NotFound naming the clos
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..canon import (
@@ -31,6 +30,7 @@ from ..canon import (
     RubricEntry,
     for_family,
     page_nodes,
+    speaks,
 )
 
 Quoted = DimensionStatement | Responsibility | RubricEntry
@@ -144,7 +144,7 @@ def compare_levels(
         view = canon.in_language(lang)
         if view is not canon:
             found = _compare_in(view, fam.iri, start.iri, end.iri)
-            if _speaks(found.nodes, lang):
+            if speaks(found.nodes, lang):
                 return found
     return _compare_in(canon, fam.iri, start.iri, end.iri)
 
@@ -159,11 +159,6 @@ def compare_role_levels(from_role: RoleLevel, to_role: RoleLevel) -> LevelCompar
 def language_of(role: RoleLevel) -> str | None:
     """The language a role-level's canon text was given in; None when it is all untagged."""
     return next((tag for node in page_nodes(role) for _, tag in node.languages), None)
-
-
-def _speaks(nodes: Iterable[CanonNode], wanted: str) -> bool:
-    key = wanted.casefold()
-    return all(tag.casefold() == key for node in nodes for _, tag in node.languages)
 
 
 def _side_of(role: RoleLevel) -> ComparedLevel:
