@@ -15,17 +15,13 @@ from .specs import Rows
 from .templates import FRAMES, RUBRIC
 from .wordings import ENGLISH_COMPILED, ROW_BINDINGS, CompiledWording, wording_for
 
-_ROW_BINDINGS = ROW_BINDINGS
-_SECTIONS = ENGLISH_COMPILED.sections
-_PAGE_HEADING, _PAGE_BREADCRUMB = ENGLISH_COMPILED.heading, ENGLISH_COMPILED.breadcrumb
-
 TEMPLATES: dict[str, Template] = {
     t.id: t
-    for sections in _SECTIONS.values()
+    for sections in ENGLISH_COMPILED.sections.values()
     for c in sections
     for t in (c.heading, *(t for _, t in c.fields))
     if t.id is not None
-} | {t.id: t for t in (_PAGE_HEADING, _PAGE_BREADCRUMB) if t.id is not None}
+} | {t.id: t for t in (ENGLISH_COMPILED.heading, ENGLISH_COMPILED.breadcrumb) if t.id is not None}
 """Every fixed template by its identifier: what a line's `template` names."""
 
 
@@ -93,7 +89,7 @@ class Omission:
 def omissions(role: RoleLevel) -> list[Omission]:
     """What every frame of the role-level omits, and which canon value each omission lacks."""
     found = []
-    for kind, sections in _SECTIONS.items():
+    for kind, sections in ENGLISH_COMPILED.sections.items():
         for compiled in sections:
             rows = list(_row_bindings(role, compiled.spec.rows))
             if not rows:
@@ -102,7 +98,7 @@ def omissions(role: RoleLevel) -> list[Omission]:
                 )
                 found.append(Omission(kind, compiled.spec.title, None, 0, 0, lacking))
                 continue
-            varying = _ROW_BINDINGS[compiled.spec.rows]
+            varying = ROW_BINDINGS[compiled.spec.rows]
             for name, template in compiled.fields:
                 if template.bindings & varying:
                     lacks = [m for m in map(template.missing, rows) if m is not None]

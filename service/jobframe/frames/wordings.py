@@ -13,7 +13,6 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import cache
-from threading import Lock
 
 from ..canon import RoleLevel, lookup, page_nodes
 from .patterns import Template
@@ -106,25 +105,21 @@ def _quotes(compiled: CompiledWording) -> dict[str | None, tuple[object, ...]]:
     }
 
 
-_LOCK = Lock()
-
-
 @cache
 def translations() -> dict[str, CompiledWording]:
     """Every translation in `wording/`, checked; a file that fails is logged and skipped."""
     found = {}
-    with _LOCK:
-        for path in sorted(WORDING_DIR.glob("*.toml")):
-            if path.stem == ENGLISH:
-                continue
-            try:
-                compiled = compile_wording(read_wording(path))
-                if _quotes(compiled) != _quotes(ENGLISH_COMPILED):
-                    raise ValueError(f"{path}: its templates do not quote what English quotes")
-            except ValueError as error:
-                log.error("frame wording not used: %s", error)
-                continue
-            found[path.stem] = compiled
+    for path in sorted(WORDING_DIR.glob("*.toml")):
+        if path.stem == ENGLISH:
+            continue
+        try:
+            compiled = compile_wording(read_wording(path))
+            if _quotes(compiled) != _quotes(ENGLISH_COMPILED):
+                raise ValueError(f"{path}: its templates do not quote what English quotes")
+        except ValueError as error:
+            log.error("frame wording not used: %s", error)
+            continue
+        found[path.stem] = compiled
     return found
 
 
