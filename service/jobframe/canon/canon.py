@@ -99,9 +99,10 @@ class Canon:
         """Pickled as its fields; the lookup indexes are rebuilt on load."""
         return (Canon, tuple(getattr(self, f.name) for f in fields(self) if f.init))
 
-    @property
+    @cached_property
     def languages(self) -> tuple[str, ...]:
-        """Every language tag the canon's quoted values use, the default first."""
+        """Every language tag the canon's quoted values use, the default first. Read on
+        every GraphQL request (Accept-Language): worked out once per canon."""
         tags = {
             tag
             for fields_ in self.literals.values()
