@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,27 @@ ROOT = Path(__file__).resolve().parents[1]
 os.environ.setdefault("JOBFRAME_CACHE_DIR", tempfile.mkdtemp(prefix="jobframe-test-cache-"))
 """Snapshots of checked canons go to a folder of this test run, never the user's cache."""
 SPEC = Path(os.environ.get("JOBFRAME_SPEC_DIR", ROOT.parent / "shared" / "spec"))
+DIFFERENCES = Path(
+    os.environ.setdefault(
+        "JOBFRAME_DIFFERENTIAL",
+        str(Path(tempfile.mkdtemp(prefix="jobframe-differential-")) / "differences.jsonl"),
+    )
+)
+"""Every operation a compiled plan answers, in this process or in a server a test starts,
+is also run by graphql-core, and any difference is appended here (`api/executor.py`)."""
+
+
+@pytest.fixture(autouse=True)
+def plans_answer_as_graphql_core() -> Iterator[None]:
+    """Fails the test whose queries a compiled plan answered differently from graphql-core."""
+    before = DIFFERENCES.stat().st_size if DIFFERENCES.exists() else 0
+    yield
+    if DIFFERENCES.exists() and DIFFERENCES.stat().st_size > before:
+        with DIFFERENCES.open("rb") as file:
+            file.seek(before)
+            found = file.read().decode("utf-8", "replace")
+        pytest.fail(f"a compiled plan differs from graphql-core:\n{found[:4000]}")
+
 
 PREFIXES = """\
 @base <https://test.example/canon/> .

@@ -3,6 +3,7 @@ a client can see, and the limits every request is held to."""
 
 from .context import Context
 from .errors import ErrorCode
+from .executor import executions, reference_execution
 from .limits import Limits
 from .replica import watching_replica_fields
 from .schema import build_schema, schema
@@ -13,7 +14,9 @@ __all__ = [
     "ErrorCode",
     "Limits",
     "build_schema",
+    "executions",
     "node_url",
+    "reference_execution",
     "schema",
     "watching_replica_fields",
 ]

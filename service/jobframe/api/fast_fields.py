@@ -6,12 +6,16 @@ A field with no arguments, no permissions, no field extensions and a resolver th
 `self` (or no resolver at all) needs none of that, so graphql-core is given a resolver that
 calls it directly (after checking the request's time budget, see `budget.py`). Fields that
 do take arguments or `info` keep Strawberry's resolver, behind the same budget check.
+
+A direct resolver carries the function of the source alone as `plain`: a compiled plan
+(`plans.py`) calls it without building an `info` at all, and checks the budget per object.
 """
 
 from __future__ import annotations
 
 import functools
 import inspect
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +39,7 @@ def _direct(field: Any) -> Resolver | None:
             check_budget()
             return getattr(source, name)
 
+        attribute.plain = operator.attrgetter(name)  # type: ignore[attr-defined]
         return attribute
     function = resolver.wrapped_func
     if list(inspect.signature(function).parameters) != ["self"]:
@@ -44,6 +49,7 @@ def _direct(field: Any) -> Resolver | None:
         check_budget()
         return function(source)
 
+    call.plain = function  # type: ignore[attr-defined]
     return call
 
 

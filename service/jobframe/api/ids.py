@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import base64
 import binascii
+from functools import lru_cache
 
 from ..canon import Canon
 
 
+@lru_cache(maxsize=2**16)
 def encode_id(type_name: str, iri: str) -> str:
+    """Cached: a frames response repeats the IDs of the same few nodes, and a node's ID
+    never changes."""
     return base64.urlsafe_b64encode(f"{type_name}:{iri}".encode()).decode().rstrip("=")
 
 

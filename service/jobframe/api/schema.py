@@ -15,6 +15,7 @@ from .comparison import LevelComparison, resolve_comparison
 from .context import Info
 from .cost_directives import COMPARE, PAGED, SEARCH, ListSize
 from .errors import add_code, is_fault, not_found
+from .executor import PlannedExecutor
 from .fast_fields import use_direct_resolvers
 from .ids import decode_id, iri_of
 from .interfaces import CanonNode, Node, wrap
@@ -172,10 +173,12 @@ class CanonSchema(strawberry.Schema):
 
 
 def build_schema(limits: Limits) -> CanonSchema:
-    """The schema with its caches, the request limits and direct resolvers."""
+    """The schema with its caches, the request limits, direct resolvers and compiled
+    plans (`executor.py`)."""
     built = CanonSchema(
         query=Query,
         types=list(NODE_TYPES),
+        execution_context_class=PlannedExecutor,
         extensions=[
             lambda: ParserCache(maxsize=1024),
             lambda: ValidationCache(maxsize=1024),

@@ -54,6 +54,9 @@ class Template:
     slots: tuple[Slot, ...]
     bindings: frozenset[str]
     """Names of the bindings the slots read."""
+    made: tuple[Part | Slot, ...]
+    """The pieces with the fixed wording and placeholders already made into line parts:
+    they are the same in every line, so a line made from the template shares them."""
 
     @classmethod
     def parse(cls, template_id: str, pattern: str) -> Template:
@@ -74,6 +77,7 @@ class Template:
             tuple(pieces),
             slots,
             frozenset(s.path[0] for s in slots),
+            tuple(map(_made, pieces)),
         )
 
     def missing(self, bindings: Bindings) -> str | None:
@@ -98,7 +102,7 @@ class Template:
     def fill(self, bindings: Bindings, label: Labeller) -> Line | None:
         """The line with every slot quoted from the canon, or None if a value is missing."""
         parts: list[Part] = []
-        for piece in self.pieces:
+        for piece in self.made:
             if isinstance(piece, Slot):
                 found = piece.resolve(bindings)
                 if found is None:
@@ -106,11 +110,15 @@ class Template:
                 node, value = found
                 language = node.language(piece.path[-1])
                 parts.append(Quote(Provenance(label(node), value, node, language)))
-            elif isinstance(piece, Placeholder):
-                parts.append(Blank(piece))
             else:
-                parts.append(TemplateText(piece))
+                parts.append(piece)
         return Line(self.id, tuple(parts))
+
+
+def _made(piece: Piece) -> Part | Slot:
+    if isinstance(piece, Placeholder):
+        return Blank(piece)
+    return TemplateText(piece) if isinstance(piece, str) else piece
 
 
 def _literal_pieces(literal: str, pattern: str) -> list[Piece]:

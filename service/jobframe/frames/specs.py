@@ -24,7 +24,10 @@ class Placeholder(Enum):
 
     @property
     def text(self) -> str:
-        return f"⟨{self.value}⟩"
+        return _SHOWN[self]
+
+
+_SHOWN = {p: f"⟨{p.value}⟩" for p in Placeholder}
 
 
 class Rows(Enum):
