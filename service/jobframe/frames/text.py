@@ -8,6 +8,7 @@ knowing the model.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from string import Formatter
 
 from .specs import FrameSpec, SectionSpec
@@ -17,10 +18,15 @@ def row_lines(spec: SectionSpec, values: Mapping[str, str]) -> list[str]:
     """A row's lines; a layout line naming a value the row lacks (a field) is left out."""
     lines = []
     for layout in spec.text:
-        names = {name for _, name, _, _ in Formatter().parse(layout) if name is not None}
-        if names <= values.keys():
+        if _names(layout) <= values.keys():
             lines.append(layout.format_map(values))
     return lines
+
+
+@cache
+def _names(layout: str) -> frozenset[str]:
+    """The values a layout line names; layouts are the frame definitions' few strings."""
+    return frozenset(name for _, name, _, _ in Formatter().parse(layout) if name is not None)
 
 
 SectionRows = tuple[str | None, SectionSpec, Sequence[Mapping[str, str]]]
