@@ -55,6 +55,25 @@ def test_metrics_count_requests_by_operation_and_outcome(served: Served) -> None
     assert f"jobframe_canon_triples {float(served.canon.triple_count)}" in metrics
 
 
+def metric(text: str, name: str) -> float:
+    return float(next(line.split()[-1] for line in text.splitlines() if line.startswith(name)))
+
+
+def test_metrics_count_operations_by_executor(served: Served) -> None:
+    """A query that succeeds is answered by its compiled plan; one with an error by
+    graphql-core, the reference."""
+    client = client_of(served)
+    planned = 'jobframe_graphql_executions_total{executor="planned"}'
+    reference = 'jobframe_graphql_executions_total{executor="reference"}'
+    before = client.get("/metrics").text
+    client.post("/graphql", json={"query": QUERY})
+    client.post("/graphql", json={"query": "{ tracks { label } }"})
+    client.get("/graphql", params={"query": '{ roleLevel(family: "X", level: "M5") { label } }'})
+    after = client.get("/metrics").text
+    assert metric(after, planned) - metric(before, planned) == 2
+    assert metric(after, reference) - metric(before, reference) == 1
+
+
 def test_metrics_count_reloads_by_outcome(tmp_path: Path) -> None:
     folder = Path(shutil.copytree(BASE, tmp_path / "canon"))
     holder = CanonHolder(folder, serve_folder(folder))

@@ -9,10 +9,11 @@ a client or a load balancer can tell which canon each replica serves.
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
 import re
 import time
-import uuid
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs
@@ -23,6 +24,7 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..api import executions
 from ..loading import Served
 from .graphql_http import SERVED_KEY
 from .holder import CanonHolder
@@ -86,7 +88,15 @@ class CanonCollector(Collector):
         )
         for (trigger, succeeded), count in sorted(self.holder.attempts.items()):
             reloads.add_metric([trigger, "succeeded" if succeeded else "failed"], count)
-        yield from (triples, role_levels, version, reloads, *self._changes())
+        executed = CounterMetricFamily(
+            "jobframe_graphql_executions",
+            "GraphQL operations executed, by executor: `planned` answered by a compiled plan, "
+            "`reference` by graphql-core (errors, and what a plan does not cover).",
+            labels=["executor"],
+        )
+        for executor, count in executions().items():
+            executed.add_metric([executor], count)
+        yield from (triples, role_levels, version, reloads, executed, *self._changes())
 
     def _changes(self) -> Iterator[Metric]:
         """What the last successful reload changed (0 before any), and a running total."""
@@ -131,6 +141,10 @@ class Observability:
             registry=registry,
         )
         self._operations: set[str] = set()
+        self._child = functools.cache(self.requests.labels)
+        self._timer = functools.cache(self.latency.labels)
+        """Each label set's child metric, looked up once: `labels()` costs more than the
+        increment (bounded: operations are capped at MAX_OPERATION_LABELS)."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -139,7 +153,7 @@ class Observability:
         start = time.perf_counter()
         scope.setdefault(SERVED_KEY, self.holder.current)
         given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
-        request_id = given if _SAFE_ID.match(given) else uuid.uuid4().hex
+        request_id = given if _SAFE_ID.match(given) else os.urandom(16).hex()
         body = bytearray()
         status = 500
         errors = False
@@ -172,8 +186,8 @@ class Observability:
             duration = time.perf_counter() - start
             operation = self._operation(scope, bytes(body))
             outcome = _outcome(status, errors)
-            self.requests.labels(operation, outcome).inc()
-            self.latency.labels(operation).observe(duration)
+            self._child(operation, outcome).inc()
+            self._timer(operation).observe(duration)
             access_log.info(
                 "request",
                 extra={
