@@ -24,6 +24,8 @@ class CanonNode:
 
     def language(self, field: str) -> str | None:
         """The language tag of a quoted field's value, None when it is untagged."""
+        if not self.languages:  # most canons tag nothing: every quote asks this
+            return None
         return next((tag for name, tag in self.languages if name == field), None)
 
 

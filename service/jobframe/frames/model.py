@@ -63,10 +63,10 @@ class Blank:
     """A typed placeholder inside a line."""
 
     placeholder: Placeholder
+    text: str = field(init=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        return self.placeholder.text
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "text", self.placeholder.text)
 
 
 Part = TemplateText | Quote | Blank
@@ -81,7 +81,7 @@ class Line:
     text: str = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "text", "".join(p.text for p in self.parts))
+        object.__setattr__(self, "text", "".join([p.text for p in self.parts]))
 
     @property
     def sources(self) -> tuple[Provenance, ...]:
