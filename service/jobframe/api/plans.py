@@ -95,6 +95,8 @@ class Step:
     complete: Complete = field(repr=False)
     leaf: bool
     """Its completion needs no path: a scalar or enum (or a list or non-null of one)."""
+    strings: bool
+    """A String or ID (nullable or not, not a list): a `str` value is its own completion."""
 
 
 @dataclass(slots=True)
@@ -146,7 +148,9 @@ class _Compiler:
             plain = getattr(field_def.resolve, "plain", None)
             if name == "__typename":
                 plain = _constant(object_type.name)
-            steps.append(Step(key, field_def, details, plain, complete, leaf))
+            output = field_def.type.of_type if is_non_null_type(field_def.type) else field_def.type
+            strings = output is GraphQLString or output is GraphQLID
+            steps.append(Step(key, field_def, details, plain, complete, leaf, strings))
         return ObjectPlan(object_type, steps)
 
     def subplan(self, object_type: GraphQLObjectType, details: FieldDetailsList) -> ObjectPlan:
@@ -289,7 +293,11 @@ def _run(plan: ObjectPlan, source: Any, path: Path | None, run: Execution) -> di
     for step in plan.steps:
         plain = step.plain
         if plain is not None and step.leaf:
-            out[step.key] = step.complete(plain(source), None, run)
+            value = plain(source)
+            if step.strings and value.__class__ is str:
+                out[step.key] = value
+            else:
+                out[step.key] = step.complete(value, None, run)
             continue
         here = Path(path, step.key, name)
         value = plain(source) if plain is not None else _resolve(step, plan, source, here, run)
