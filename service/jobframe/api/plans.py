@@ -79,7 +79,12 @@ class Execution(Protocol):
     ) -> GraphQLResolveInfo[Any]: ...
 
 
-Complete = Callable[[Any, Path | None, Execution], Any]
+Trail = tuple[Any, str | int, str | None] | None
+"""A response path as plain tuples (previous, key, type name): made for every object and
+list item, so cheaper than graphql-core's `Path`, which `_path` makes only where a resolver
+or type resolver is given one."""
+
+Complete = Callable[[Any, Trail, Execution], Any]
 """Completes a resolved value as graphql-core would: (value, its path, the execution)."""
 
 
@@ -200,14 +205,14 @@ def _abstract(
     by_class: dict[type, ObjectPlan] = {}
     resolve_type = abstract.resolve_type
 
-    def complete(value: Any, path: Path | None, run: Execution) -> Any:
+    def complete(value: Any, path: Trail, run: Execution) -> Any:
         if value is None or value is Undefined:
             return None
         plan = by_class.get(value.__class__)
         if plan is None:
             if resolve_type is None or path is None:
                 raise Unplanned
-            info = run.build_resolve_info(field_def, _nodes(details), parent, path)
+            info = run.build_resolve_info(field_def, _nodes(details), parent, _path(path))  # type: ignore[arg-type]
             name = resolve_type(value, info, abstract)
             runtime = run.schema.get_type(name) if isinstance(name, str) else None
             if not is_object_type(runtime) or not run.schema.is_sub_type(abstract, runtime):
@@ -227,7 +232,7 @@ def _nodes(details: FieldDetailsList) -> list[Any]:
 
 
 def _non_null(inner: Complete) -> Complete:
-    def complete(value: Any, path: Path | None, run: Execution) -> Any:
+    def complete(value: Any, path: Trail, run: Execution) -> Any:
         completed = inner(value, path, run)
         if completed is None:
             raise Unplanned
@@ -237,14 +242,15 @@ def _non_null(inner: Complete) -> Complete:
 
 
 def _listed(item: Complete, leaf: bool) -> Complete:
-    def complete(value: Any, path: Path | None, run: Execution) -> Any:
+    def complete(value: Any, path: Trail, run: Execution) -> Any:
         if value is None:
             return None
         if not isinstance(value, list | tuple):
             raise Unplanned
         if leaf:
             return [item(v, None, run) for v in value]
-        return [item(v, Path(path, i, None), run) for i, v in enumerate(value)]
+        check_budget()
+        return [item(v, (path, i, None), run) for i, v in enumerate(value)]
 
     return complete
 
@@ -253,7 +259,7 @@ def _leaf(output: Any) -> Complete:
     coerce = output.coerce_output_value
     strings = output is GraphQLString or output is GraphQLID
 
-    def complete(value: Any, path: Path | None, run: Execution) -> Any:
+    def complete(value: Any, path: Trail, run: Execution) -> Any:
         if value is None or value is Undefined:
             return None
         if strings and value.__class__ is str:
@@ -267,7 +273,7 @@ def _leaf(output: Any) -> Complete:
 
 
 def _object(plan: ObjectPlan) -> Complete:
-    def complete(value: Any, path: Path | None, run: Execution) -> Any:
+    def complete(value: Any, path: Trail, run: Execution) -> Any:
         if value is None or value is Undefined:
             return None
         return _run(plan, value, path, run)
@@ -275,8 +281,14 @@ def _object(plan: ObjectPlan) -> Complete:
     return complete
 
 
-def _run(plan: ObjectPlan, source: Any, path: Path | None, run: Execution) -> dict[str, Any]:
-    check_budget()
+def _path(trail: Trail) -> Path | None:
+    if trail is None:
+        return None
+    previous, key, name = trail
+    return Path(_path(previous), key, name)
+
+
+def _run(plan: ObjectPlan, source: Any, path: Trail, run: Execution) -> dict[str, Any]:
     is_type_of = plan.type.is_type_of
     if is_type_of is not None:
         accepted = plan.accepted.get(source.__class__)
@@ -299,16 +311,16 @@ def _run(plan: ObjectPlan, source: Any, path: Path | None, run: Execution) -> di
             else:
                 out[step.key] = step.complete(value, None, run)
             continue
-        here = Path(path, step.key, name)
+        here = (path, step.key, name)
         value = plain(source) if plain is not None else _resolve(step, plan, source, here, run)
         out[step.key] = step.complete(value, here, run)
     return out
 
 
-def _resolve(step: Step, plan: ObjectPlan, source: Any, path: Path, run: Execution) -> Any:
+def _resolve(step: Step, plan: ObjectPlan, source: Any, path: Trail, run: Execution) -> Any:
     """A field through its full resolver, with the `info` and arguments graphql-core gives."""
     field_def, first = step.field_def, step.details[0]
-    info = run.build_resolve_info(field_def, _nodes(step.details), plan.type, path)
+    info = run.build_resolve_info(field_def, _nodes(step.details), plan.type, _path(path))  # type: ignore[arg-type]
     arguments = (
         get_argument_values(field_def, first.node, run.variable_values, None, run.hide_suggestions)
         if field_def.args or first.node.arguments
@@ -324,7 +336,10 @@ def _resolve(step: Step, plan: ObjectPlan, source: Any, path: Path, run: Executi
 
 
 def run_plan(plan: ObjectPlan, run: Execution) -> dict[str, Any]:
-    """The operation's data, or Unplanned."""
+    """The operation's data, or Unplanned. The budget is checked here and once per list
+    (`_listed`): lists are where a response repeats; every loop a resolver runs over canon
+    data checks it too (`budget.py`)."""
+    check_budget()
     return _run(plan, run.root_value, None, run)
 
 
