@@ -168,14 +168,10 @@ class Observability:
             nonlocal status, errors
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message = {
-                    **message,
-                    "headers": [
-                        *message.get("headers", []),
-                        (b"x-request-id", request_id.encode()),
-                        (_VERSION_HEADER, _answering_version(scope)),
-                    ],
-                }
+                headers = list(message.get("headers", ()))
+                headers.append((b"x-request-id", request_id.encode()))
+                headers.append((_VERSION_HEADER, _answering_version(scope)))
+                message = {**message, "headers": headers}
             elif message["type"] == "http.response.body":
                 errors = errors or b'"errors"' in message.get("body", b"")
             await send(message)
