@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from bench.generate import generate
-from bench.main import host
+from bench.harness import host
 from jobframe.canon import Canon
 from jobframe.changes import ChangeReport, as_markdown, compare_canons
 from jobframe.loading import checked

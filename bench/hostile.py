@@ -34,8 +34,8 @@ from pathlib import Path
 import httpx2
 import orjson
 
-from bench.generate import LEVELS, generate
-from bench.main import free_port, percentile_ms, serve_command, server
+from bench.generate import generate
+from bench.harness import free_port, percentile_ms, role_names, serve_command, server
 
 ISSUE_QUERY = (
     "{ functions(first: 100) { edges { node { families { nodes { roleLevels { nodes { frames {"
@@ -60,10 +60,8 @@ ALIASED = (
 """One of the 20 aliases of the GET for HTML: 20 of them are just under the default limit."""
 ALIASES = 20
 SEARCH_WORDS = 45_000
-MISS_CHARS = 2_000
-WARM_UP_SECONDS = 3.0
-RAMP_SECONDS = 1.0
-"""Between the hostile clients starting and phase B's clock starting."""
+MISS_CHARS, WARM_UP_SECONDS = 2_000, 3.0
+RAMP_SECONDS = 1.0  # between the hostile clients starting and phase B's clock starting
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,15 +95,10 @@ Sample = tuple[str, str, float]
 """(hostile request, outcome, seconds)."""
 
 
-def role(rng: random.Random, size: int) -> tuple[str, str]:
-    index = rng.randrange(size)
-    track, rank = LEVELS[index % len(LEVELS)]
-    return f"Family {index // len(LEVELS)}", f"{track}{rank}"
-
-
 def aliased_query(rng: random.Random, size: int) -> str:
     aliases = (
-        ALIASED.format(f=f, l=level) for f, level in (role(rng, size) for _ in range(ALIASES))
+        ALIASED.format(f=f, l=level)
+        for f, level in (role_names(rng.randrange(size)) for _ in range(ALIASES))
     )
     return "{ " + " ".join(f"a{i}: {alias}" for i, alias in enumerate(aliases)) + " }"
 
@@ -200,7 +193,7 @@ async def probe(
                 if name == PROBES[0]:
                     response = await http.get(f"{url}/healthz")
                 else:
-                    f, level = role(rng, size)
+                    f, level = role_names(rng.randrange(size))
                     query = {"query": ONE_FRAME, "variables": {"f": f, "l": level}}
                     response = await http.post(f"{url}/graphql", json=query)
             except httpx2.HTTPError as error:
@@ -339,14 +332,8 @@ def main() -> None:
         folder = generate(args.size, Path(tmp) / "canon")
         port = free_port()
         url = f"http://127.0.0.1:{port}"
-        cmd = serve_command(
-            folder,
-            port,
-            "--response-cache-mb",
-            str(args.response_cache_mb),
-            "--workers",
-            str(args.workers),
-        )
+        cache_mb, workers = str(args.response_cache_mb), str(args.workers)
+        cmd = serve_command(folder, port, "--response-cache-mb", cache_mb, "--workers", workers)
         with (
             server(cmd, f"{url}/healthz", env={"JOBFRAME_CACHE_DIR": "off"}) as (process, _),
             httpx2.Client(timeout=120) as http,
@@ -381,7 +368,6 @@ def main() -> None:
                 stop.set()
             samples = results.get(timeout=300)
             hostile.join()
-    load = os.getloadavg()
     notes = {
         "canon": f"{args.size:,} role-levels, {triples:,} triples",
         "service": (
@@ -401,7 +387,7 @@ def main() -> None:
         "aliased GET": f"estimate {cost['estimate']:,}, {aliased_s * 1000:.0f} ms alone",
         "server CPU": f"{idle_cpu:.0%} of a core idle, {beside_cpu:.0%} under the hostile mix",
         "load average (1, 5, 15 min) before / after the run": (
-            f"{' '.join(f'{x:.2f}' for x in before)} / {' '.join(f'{x:.2f}' for x in load)}"
+            f"{' '.join(f'{x:.2f}' for x in before)} / {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
         ),
     }
     print("\n".join(report(idle, beside, samples, defaults.time_budget, notes)))

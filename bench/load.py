@@ -24,7 +24,7 @@ from pathlib import Path
 import httpx2
 
 from bench.generate import LEVELS, generate
-from bench.main import free_port, percentile_ms, rss_mb, serve_command, server
+from bench.harness import free_port, percentile_ms, rss_mb, serve_command, server
 
 TOKEN = "bench-admin-token"
 WARM_UP_SECONDS = 10

@@ -1,19 +1,22 @@
 """One distinct query's in-process execution, profiled: the baseline for a compiled executor.
 
-    python -m bench.profile_distinct [--size 1000] [--queries 500] [--tree]
+    python -m bench.profile_distinct [--size 1000 | --folder CANON] [--queries 500] [--tree]
+                                     [--json OUT]
 
-Loads a generated canon as `jobframe serve` does (checked, then frozen out of the cyclic
-collector), then runs the frames query of `bench/run`'s distinct-query figure for distinct
+Loads a generated canon (or the canon in `--folder`, from the snapshot cache when it holds
+it) as `jobframe serve` does (checked, then frozen out of the cyclic collector), then runs the frames query of `bench/run`'s distinct-query figure for distinct
 role-levels through the served schema, as a worker thread does (`execute_sync`, then orjson):
 no HTTP, no event loop, no response cache. Prints the time per query without a profiler, then
 pyinstrument's self time by layer (graphql-core's executor, the rest of graphql-core,
-Strawberry, JobFrame's resolvers and frames) and, with `--tree`, its call tree.
+Strawberry, JobFrame's resolvers and frames) and, with `--tree`, its call tree. `--json` also
+writes the milliseconds per query and the layers, for bench/run's reasons.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
 import random
 import tempfile
 import time
@@ -25,8 +28,8 @@ import orjson
 from pyinstrument import Profiler
 from pyinstrument.frame import Frame
 
-from bench.generate import LEVELS, generate
-from bench.main import FRAMES_QUERY
+from bench.generate import generate
+from bench.harness import FRAMES_QUERY
 from jobframe.api import Context, schema
 from jobframe.loading import Served, first_load
 
@@ -67,8 +70,8 @@ def leaves(value: object) -> int:
     return 1
 
 
-def one_query(served: Served, role: int) -> Callable[[], bytes]:
-    variables = {"f": f"Family {role // len(LEVELS)}", "l": "".join(map(str, LEVELS[role % 10]))}
+def one_query(served: Served, family: str, level: str) -> Callable[[], bytes]:
+    variables = {"f": family, "l": level}
 
     def run() -> bytes:
         result = schema.execute_sync(
@@ -80,21 +83,16 @@ def one_query(served: Served, role: int) -> Callable[[], bytes]:
     return run
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--size", type=int, default=1000, help="role-levels of the canon")
-    parser.add_argument("--queries", type=int, default=500, help="distinct role-levels asked")
-    parser.add_argument("--tree", action="store_true", help="print pyinstrument's call tree")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="jobframe-profile-") as tmp:
-        served = first_load(generate(args.size, Path(tmp) / "canon"))
-    assert isinstance(served, Served), served
+def profile(
+    served: Served, asked: int, tree: bool = False
+) -> tuple[float, list[tuple[str, float]], str]:
+    """(seconds per query without the profiler, (layer, share) by self time, Markdown)."""
     gc.collect()
     gc.freeze()
-    roles = random.Random(args.size).sample(range(args.size), min(args.size, args.queries))
-    queries = [one_query(served, r) for r in roles]
+    canon = served.canon
+    roles = [(r.family.label, r.level.code) for r in canon.role_levels]
+    roles = random.Random(len(roles)).sample(roles, min(len(roles), asked))
+    queries = [one_query(served, family, level) for family, level in roles]
     body = queries[0]()  # parse and validation caches warm, as in a serving process
     fields = leaves(orjson.loads(body))
     start = time.perf_counter()
@@ -111,20 +109,45 @@ def main() -> None:
     assert root is not None
     self_times(root, by_layer)
     total = sum(by_layer.values())
-    print(
-        f"{len(queries)} distinct role-levels of a {args.size:,}-role-level canon, "
-        f"{len(body):,} bytes and {fields:,} values per response\n"
+    shares = sorted(((k, v / total) for k, v in by_layer.items()), key=lambda kv: -kv[1])
+    lines = [
+        f"{len(queries)} distinct role-levels of a {len(canon.role_levels):,}-role-level canon, "
+        f"{len(body):,} bytes and {fields:,} values per response",
         f"- {plain * 1000:.2f} ms per query without the profiler "
-        f"({1 / plain:,.0f} queries/s on one core)\n"
+        f"({1 / plain:,.0f} queries/s on one core)",
         f"- {session.duration / len(queries) * 1000:.2f} ms per query under pyinstrument, "
-        "self time by layer:\n"
+        "self time by layer:",
+        "",
+        "| layer | share | ms per query |",
+        "|---|---:|---:|",
+        *(f"| {name} | {share:.0%} | {share * plain * 1000:.2f} |" for name, share in shares),
+    ]
+    if tree:
+        lines += ["", "```", profiler.output_text(unicode=True, color=False) + "```"]
+    return plain, shares, "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    print("| layer | share | ms per query |\n|---|---:|---:|")
-    for name, seconds in sorted(by_layer.items(), key=lambda item: -item[1]):
-        ms = seconds / total * plain * 1000
-        print(f"| {name} | {seconds / total:.0%} | {ms:.2f} |")
-    if args.tree:
-        print("\n```\n" + profiler.output_text(unicode=True, color=False) + "```")
+    parser.add_argument("--size", type=int, default=1000, help="role-levels of the canon")
+    parser.add_argument("--folder", type=Path, help="profile this canon instead")
+    parser.add_argument("--queries", type=int, default=500, help="distinct role-levels asked")
+    parser.add_argument("--tree", action="store_true", help="print pyinstrument's call tree")
+    parser.add_argument("--json", type=Path, help="also write ms per query and layers here")
+    args = parser.parse_args()
+    if args.folder is not None:
+        served = first_load(args.folder)
+    else:
+        with tempfile.TemporaryDirectory(prefix="jobframe-profile-") as tmp:
+            served = first_load(generate(args.size, Path(tmp) / "canon"))
+    assert isinstance(served, Served), served
+    plain, shares, text = profile(served, args.queries, args.tree)
+    if args.json:
+        found = {"ms": plain * 1000, "layers": shares, "markdown": text}
+        args.json.write_text(json.dumps(found), "utf-8")
+    print(text, end="")
 
 
 if __name__ == "__main__":
