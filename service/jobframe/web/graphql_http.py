@@ -30,6 +30,8 @@ from .response_cache import CachedResponse, ResponseCache
 TIME_BUDGET_EXCEEDED = ErrorCode.TIME_BUDGET_EXCEEDED.value
 
 SERVED_KEY = "jobframe.served"
+ERRORS_KEY = "jobframe.errors"
+"""Set in the ASGI scope when a GraphQL answer carries errors (`Observability`'s outcome)."""
 LANGUAGE_KEY = "jobframe.language"
 """Scope key of the language frames are in when the query names none (`Context.language`)."""
 """Where the snapshot a request runs on is put in the ASGI scope."""
@@ -150,6 +152,7 @@ class GraphQLHTTP:
                 *caching,
             ],
         )
+        scope[ERRORS_KEY] = cached.errors
         if GRAPHQL_RESPONSE in _header(scope, b"accept") and status == 200:
             status, headers = _graphql_response(cached.body, headers)
         await _send(send, status, cached.body, headers)

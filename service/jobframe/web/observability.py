@@ -26,7 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..api import executions
 from ..loading import Served
-from .graphql_http import SERVED_KEY
+from .graphql_http import ERRORS_KEY, SERVED_KEY
 from .holder import CanonHolder
 
 access_log = logging.getLogger("jobframe.access")
@@ -156,7 +156,6 @@ class Observability:
         request_id = given if _SAFE_ID.match(given) else os.urandom(16).hex()
         body = bytearray()
         status = 500
-        errors = False
 
         async def tee_receive() -> Message:
             message = await receive()
@@ -165,15 +164,13 @@ class Observability:
             return message
 
         async def tee_send(message: Message) -> None:
-            nonlocal status, errors
+            nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
                 headers = list(message.get("headers", ()))
                 headers.append((b"x-request-id", request_id.encode()))
                 headers.append((_VERSION_HEADER, _answering_version(scope)))
                 message = {**message, "headers": headers}
-            elif message["type"] == "http.response.body":
-                errors = errors or b'"errors"' in message.get("body", b"")
             await send(message)
 
         try:
@@ -181,7 +178,7 @@ class Observability:
         finally:
             duration = time.perf_counter() - start
             operation = self._operation(scope, bytes(body))
-            outcome = _outcome(status, errors)
+            outcome = _outcome(status, bool(scope.get(ERRORS_KEY)))
             self._child(operation, outcome).inc()
             self._timer(operation).observe(duration)
             access_log.info(

@@ -10,7 +10,7 @@ its body.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +18,13 @@ class CachedResponse:
     status: int
     headers: tuple[tuple[bytes, bytes], ...]
     body: bytes
+    errors: bool = field(init=False, compare=False)
+    """Whether the body carries GraphQL errors, for the access log's outcome: looked for
+    once, when the response is made (a 42 KB frames answer takes ~20 µs to scan), not on
+    every answer from the cache."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "errors", b'"errors"' in self.body)
 
 
 ENTRY_OVERHEAD = 256
