@@ -157,6 +157,23 @@ def distinct(
             row.figures[f"distinct p50 ms{suffix}"] = p50
 
 
+CORES = os.cpu_count() or 1
+
+
+def per_core(
+    command: list[str], env: dict[str, str], paths: list[str], work: Path, row: Row, duration: int
+) -> None:
+    """Distinct-query throughput with a worker process per core (`serve --workers`), as
+    Oxigraph answers with a thread per core: the figure beside the one-process one."""
+    port = int(command[command.index("--port") + 1])
+    url = f"http://127.0.0.1:{port}"
+    script = lua_paths(paths, work, f"graphql-{row.name}-workers")
+    workers = [*command, "--response-cache-mb", "0", "--workers", str(CORES)]
+    with server(workers, f"{url}/healthz", env=env):
+        wrk(url, 10, script)  # until every worker has restored the canon and answers
+        row.figures["distinct req/s, a worker per core"], _ = wrk(url, duration, script)
+
+
 def sparql(folder: Path, iris: list[str], work: Path, port: int, row: Row, duration: int) -> None:
     """Oxigraph answering the raw SPARQL of the same role-levels, at 16 connections."""
     script = lua_paths([sparql_path(iri) for iri in iris], work, f"sparql-{row.name}")
@@ -194,5 +211,6 @@ def measure(size: int, work: Path, duration: int, sample: int) -> Row:
         row.figures["plain Starlette req/s"], _ = wrk(f"{url}/graphql", duration)
     paths = [graphql_path(*role_names(r)) for r in roles]
     distinct(command, cache, paths, work, row, duration)
+    per_core(command, cache, paths, work, row, duration)
     sparql(folder, [role_iri(r) for r in roles], work, port, row, duration)
     return row

@@ -59,6 +59,18 @@ TARGETS = (
         ("synthetic", "onet"),
     ),
     Target(
+        "distinct-per-core-vs-sparql",
+        "distinct-query req/s, a `serve --workers` process per core / Oxigraph raw-SPARQL req/s",
+        "distinct req/s, a worker per core",
+        "Oxigraph SPARQL req/s",
+        1.0,
+        False,
+        "distinct",
+        "{ours:,.0f} distinct queries/s with a worker process per core against Oxigraph's"
+        " {base:,.0f}/s (one process: {distinct_req_s:,.0f}/s). In-process one query takes"
+        " {ms:.2f} ms ({layers}); the cores are shared with wrk.",
+    ),
+    Target(
         "distinct-16-vs-8",
         f"distinct req/s at {CONNECTIONS} connections / at 8",
         "distinct req/s",
