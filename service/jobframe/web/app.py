@@ -96,6 +96,7 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
 
     app = Starlette(
         routes=[
+            Route("/graphql", graphql),  # first: nearly every request is one
             Route("/", viewer),
             Mount("/viewer/queries", StaticFiles(directory=QUERIES_DIR), name="queries"),
             Mount("/viewer", StaticFiles(directory=VIEWER_DIR), name="viewer"),
@@ -104,7 +105,6 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
             Route("/metrics", metrics),
             Route("/canon", canon_page),
             Route("/canon/{path:path}", canon_page),
-            Route("/graphql", graphql),
             Route("/admin/reload", reload_endpoint(holder, settings.admin_token), methods=["POST"]),
         ],
         lifespan=lifespan,

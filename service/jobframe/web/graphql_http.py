@@ -2,9 +2,10 @@
 
 In order: the request body is bounded (`BODY_TOO_LARGE`, 413); the ETag is made of the canon
 version and a digest of the request and of the served state (`Served.state`: the version
-and the last reload's outcome), and a matching `If-None-Match` gets `304 Not
-Modified`; a response cached for this state is reused (`response_cache.py`); otherwise the
-query runs within its time budget; every response carries the ETag and the configured
+and the last reload's outcome); a response cached for this state is reused
+(`response_cache.py`), else a malformed request is refused (400, `graphql_request.py`); a
+matching `If-None-Match` gets `304 Not Modified`; otherwise the query runs within its time
+budget; every response carries the ETag and the configured
 `Cache-Control`, except an answer holding this process's load or reload time (no-store).
 """
 
@@ -100,10 +101,6 @@ class GraphQLHTTP:
             await _send(send, 413, _error_body(ErrorCode.BODY_TOO_LARGE, message), [])
             return
         content_type = _header(scope, b"content-type")
-        refused = refusal(scope["method"], scope["query_string"], content_type, body)
-        if refused is not None:
-            await _send(send, 400, _error_body(ErrorCode.BAD_REQUEST, refused), [])
-            return
         version, state = served.canon.version, served.state
         asked = accepted_languages(_header(scope, b"accept-language").decode("latin-1"))
         language = lookup(served.canon.languages, asked) or self.default_language
@@ -126,10 +123,17 @@ class GraphQLHTTP:
             (b"cache-control", self.cache_control),
             (b"vary", b"Accept-Language"),
         )
+        # A cached answer was made for these very request bytes, so they were not refused:
+        # only a miss checks them (parsing a GET's query string is most of a hit's time).
+        cached = self.cache.get(state, request) if self.cache is not None else None
+        if cached is None:
+            refused = refusal(scope["method"], scope["query_string"], content_type, body)
+            if refused is not None:
+                await _send(send, 400, _error_body(ErrorCode.BAD_REQUEST, refused), [])
+                return
         if etag in (t.strip() for t in _header(scope, b"if-none-match").split(b",")):
             await _send(send, 304, b"", list(caching))
             return
-        cached = self.cache.get(state, request) if self.cache is not None else None
         if cached is None:
             with budget(self.limits.time_budget) as opened, watching_replica_fields() as own:
                 watcher = asyncio.create_task(_cancel_on_disconnect(receive, opened))
