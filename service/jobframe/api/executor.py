@@ -29,7 +29,8 @@ from graphql import ExecutionResult, GraphQLError, print_ast
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from ..budget import BudgetSpent
-from .plans import PlanCache, run_plan
+from .plan_cache import PlanCache
+from .plans import run_plan
 
 log = logging.getLogger("jobframe.executor")
 
