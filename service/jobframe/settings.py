@@ -122,6 +122,14 @@ class Settings:
         "changed, so replicas agree within this plus one reload. 0 turns it off.",
         minimum=0,
     )
+    reload_state_mb: int = _setting(
+        256,
+        "Canons of up to this many MiB of Turtle keep their check in the serving process, so "
+        "a reload after an edit re-reads and re-checks only what changed; it holds the "
+        "canon's RDF store and index (about 5.5 GB at 150 MiB of Turtle, against 0.7 GB "
+        "without). 0 keeps nothing: every reload checks the whole canon.",
+        minimum=0,
+    )
     cache_control: str = _setting("no-cache", "Cache-Control sent with GraphQL responses.")
     response_cache_mb: int = _setting(
         64, "Memory for cached GraphQL responses per process; 0 turns the cache off.", minimum=0

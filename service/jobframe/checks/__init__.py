@@ -4,12 +4,15 @@ Run on the RDF store a source was read into; compiles the canon only when nothin
 error. `output.py` prints the report as `jobframe check` does.
 """
 
+from .checker import KEPT_BYTES, Checker, check_canon
 from .completeness import CompletenessRow, omission_text
 from .output import finding_json, report_json, report_text
-from .report import CheckReport, check_canon
+from .report import CheckReport
 
 __all__ = [
+    "KEPT_BYTES",
     "CheckReport",
+    "Checker",
     "CompletenessRow",
     "check_canon",
     "finding_json",

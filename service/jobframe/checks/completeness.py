@@ -6,7 +6,7 @@ slot is covered with no change here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..canon import Canon, RoleLevel
@@ -31,20 +31,33 @@ class CompletenessRow:
         return not self.omissions
 
 
-def completeness(canon: Canon) -> tuple[CompletenessRow, ...]:
-    """A row per role-level, in canon order."""
-    return tuple(
-        CompletenessRow(
-            role_level=role,
-            responsibilities=len(role.responsibilities),
-            statements=len(role.statements),
-            rubric=tuple(
-                (name, role.rubric_entry(iri) is not None) for name, iri in RUBRIC.items()
-            ),
-            omissions=tuple(omissions(role)),
+def completeness(
+    canon: Canon, before: Mapping[str, CompletenessRow] | None = None
+) -> tuple[CompletenessRow, ...]:
+    """A row per role-level, in canon order. A row of `before` (by IRI) whose role-level
+    equals the new one gives its counts and omissions: they depend on nothing else."""
+    rows = []
+    for role in canon.role_levels:
+        old = before.get(role.iri) if before is not None else None
+        if old is not None and old.role_level == role:
+            rows.append(
+                CompletenessRow(
+                    role, old.responsibilities, old.statements, old.rubric, old.omissions
+                )
+            )
+            continue
+        rows.append(
+            CompletenessRow(
+                role_level=role,
+                responsibilities=len(role.responsibilities),
+                statements=len(role.statements),
+                rubric=tuple(
+                    (name, role.rubric_entry(iri) is not None) for name, iri in RUBRIC.items()
+                ),
+                omissions=tuple(omissions(role)),
+            )
         )
-        for role in canon.role_levels
-    )
+    return tuple(rows)
 
 
 def omission_text(omission: Omission) -> str:

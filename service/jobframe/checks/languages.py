@@ -8,7 +8,7 @@ to give such a request: a warning names the node, the property and the languages
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -18,6 +18,7 @@ from ..sources import SourceMap, TripleIndex
 from ..vocabulary import DCTERMS, JF, SKOS_NOTATION, SKOS_PREF_LABEL
 from .naming import node_name, term_name, term_text
 
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 TEXT_PROPERTIES = (SKOS_PREF_LABEL, SKOS_NOTATION, JF.text, DCTERMS.title, DCTERMS.rights)
 """The properties whose values are text in a language (untagged or language-tagged)."""
 
@@ -41,13 +42,52 @@ def default_language(index: TripleIndex) -> str:
     return DEFAULT_LANGUAGE
 
 
-def language_findings(index: TripleIndex, places: SourceMap) -> tuple[Finding, ...]:
+def language_findings(
+    index: TripleIndex, places: SourceMap, kept: KeptLanguages | None = None
+) -> tuple[Finding, ...]:
     """A malformed default language (an error), and texts with no value a request in the
-    default language could be given (a warning each)."""
-    uncovered = sorted(
-        _uncovered(index, places, default_language(index)), key=lambda f: f.location.node or ""
-    )
-    return (*_malformed(index, places), *uncovered)
+    default language could be given (a warning each). `kept` is the index's uncovered texts,
+    when kept between checks."""
+    kept = KeptLanguages(index) if kept is None else kept
+    return (*_malformed(index, places), *kept.findings(index, places))
+
+
+class KeptLanguages:
+    """Each node's texts with no value in the default language, by node: they depend on the
+    node's own triples and the default language, so an edit changes only its subjects'
+    (or all, when it changes the default language)."""
+
+    def __init__(self, index: TripleIndex) -> None:
+        self.default = default_language(index)
+        self._uncovered: dict[str, list[tuple[str, list[str]]]] = {}
+        self.refresh(index, index.out)
+
+    def refresh(self, index: TripleIndex, subjects: Iterable[str]) -> None:
+        default = default_language(index)
+        if default != self.default:
+            self.default, self._uncovered, subjects = default, {}, index.out
+        for node in subjects:
+            self._uncovered.pop(node, None)
+            properties = index.out.get(node)
+            found = [] if properties is None else _uncovered(properties, self.default)
+            if found:
+                self._uncovered[node] = found
+
+    def findings(self, index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
+        """By node, then in the order of TEXT_PROPERTIES."""
+        default = self.default
+        for node in sorted(self._uncovered):
+            for prop, languages in self._uncovered[node]:
+                name = term_name(prop)
+                yield Finding(
+                    FindingKind.LANGUAGE,
+                    Severity.WARNING,
+                    places.locate(node),
+                    f"{node_name(index, node)}: {name} has no value in the default language"
+                    f" ({default}) and no untagged one, only "
+                    + ", ".join(f"@{language}" for language in languages),
+                    f"add {name} in {default} (or untagged), or set the canon's jf:defaultLanguage",
+                )
 
 
 def _malformed(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
@@ -64,24 +104,17 @@ def _malformed(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
                 )
 
 
-def _uncovered(index: TripleIndex, places: SourceMap, default: str) -> Iterator[Finding]:
-    for node, properties in index.out.items():
-        for prop in TEXT_PROPERTIES:
-            values = properties.get(prop)
-            if not values:
-                continue
-            literals = [v for v in values if isinstance(v, ox.Literal)]
-            languages = sorted({v.language.casefold() for v in literals if v.language})
-            untagged = any(v.language is None for v in literals)
-            if not languages or untagged or default.casefold() in languages:
-                continue
-            name = term_name(prop)
-            yield Finding(
-                FindingKind.LANGUAGE,
-                Severity.WARNING,
-                places.locate(node),
-                f"{node_name(index, node)}: {name} has no value in the default language"
-                f" ({default}) and no untagged one, only "
-                + ", ".join(f"@{language}" for language in languages),
-                f"add {name} in {default} (or untagged), or set the canon's jf:defaultLanguage",
-            )
+def _uncovered(properties: dict[str, list[Term]], default: str) -> list[tuple[str, list[str]]]:
+    """(text property, the languages it has) for each text with no value a request in the
+    default language could be given."""
+    found = []
+    for prop in TEXT_PROPERTIES:
+        values = properties.get(prop)
+        if not values:
+            continue
+        literals = [v for v in values if isinstance(v, ox.Literal)]
+        languages = sorted({v.language.casefold() for v in literals if v.language})
+        untagged = any(v.language is None for v in literals)
+        if languages and not untagged and default.casefold() not in languages:
+            found.append((prop, languages))
+    return found

@@ -9,46 +9,18 @@ architecture needs one-of-a-kind, or a gap in a track's ranks is reported here.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Set
 
 import networkx as nx
 import pyoxigraph as ox
 
 from ..findings import Finding, FindingKind, Severity
 from ..sources import SourceMap, TripleIndex
-from ..vocabulary import DCTERMS, JF, NAMESPACE, RDF_TYPE, SKOS_NOTATION
+from ..vocabulary import JF, SKOS_NOTATION
 from .naming import node_name
-
-PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
-    JF.JobFamily: ((JF.function, JF.JobFunction),),
-    JF.RoleLevel: ((JF.family, JF.JobFamily), (JF.level, JF.Level)),
-    JF.Level: ((JF.track, JF.Track),),
-    JF.DimensionStatement: (
-        (JF.level, JF.Level),
-        (JF.dimension, JF.LevelDimension),
-    ),
-    JF.Responsibility: (
-        (JF.roleLevel, JF.RoleLevel),
-        (JF.source, JF.Source),
-    ),
-    JF.RubricEntry: (
-        (JF.roleLevel, JF.RoleLevel),
-        (JF.rubricDimension, JF.RubricDimension),
-        (JF.source, JF.Source),
-    ),
-}
-"""Class -> (property, class of the node it must point to) for every parent it needs."""
-
-OPTIONAL_PARENTS: dict[str, tuple[tuple[str, str], ...]] = {
-    JF.DimensionStatement: ((JF.family, JF.JobFamily),),
-    JF.Responsibility: ((JF.group, JF.ResponsibilityGroup),),
-}
-"""Class -> (property, class) for a parent it may have: when it has one, of that class."""
-
-OUTSIDE_THE_CANON = frozenset({DCTERMS.source, DCTERMS.license})
-"""Properties whose values are pages elsewhere (where the data came from, its licence), not
-canon nodes: never dangling."""
+from .parents import OPTIONAL_PARENTS, PARENTS, NodeProblems
 
 _LINEAGE = {
     prop for parents in (*PARENTS.values(), *OPTIONAL_PARENTS.values()) for prop, _ in parents
@@ -67,28 +39,121 @@ def lineage_edges(index: TripleIndex) -> list[tuple[str, str]]:
 
 
 def cycle_candidates(edges: list[tuple[str, str]]) -> nx.DiGraph:
-    """The edges that can lie on a cycle: both ends have edges in and out.
+    """The edges that can lie on a cycle: both ends have edges in and out, among those left.
 
     A node on a cycle is entered and left by it; responsibilities (never pointed to) and
-    functions (pointing nowhere) cannot be, and they are most of a large canon.
+    functions (pointing nowhere) cannot be, and once they are gone neither can role-levels,
+    families or levels: a canon without cycles is left with no edges in a few rounds.
     """
-    sources = {child for child, _ in edges}
-    targets = {parent for _, parent in edges}
-    return nx.DiGraph((c, p) for c, p in edges if c in targets and p in sources)
+    while True:
+        sources = {child for child, _ in edges}
+        targets = {parent for _, parent in edges}
+        left = [(c, p) for c, p in edges if c in targets and p in sources]
+        if len(left) == len(edges):
+            return nx.DiGraph(sorted(left))  # sorted: the same cycle named in any index
+        edges = left
 
 
 def lineage_findings(
-    index: TripleIndex, places: SourceMap, explained: Collection[tuple[str, str]] = ()
+    index: TripleIndex,
+    places: SourceMap,
+    explained: Collection[tuple[str, str]] = (),
+    kept: KeptLineage | None = None,
 ) -> tuple[Finding, ...]:
     """Cycles, orphans, dangling references, duplicates and rank gaps; an orphan or dangling
-    reference on a (node, property) in `explained` (a typo already reported) is left out."""
+    reference on a (node, property) in `explained` (a typo already reported) is left out.
+    `kept` is what these checks kept of the index, when it is kept between checks."""
+    kept = KeptLineage(index) if kept is None else kept
+    cycles = [] if kept.acyclic else list(_cycles(index, places))
+    kept.acyclic = not cycles
+    problems = kept.problems
     return (
-        *_cycles(index, places),
-        *(f for f, pair in _orphans(index, places) if pair not in explained),
-        *(f for f, pair in _dangling(index, places) if pair not in explained),
-        *_duplicates(index, places),
+        *cycles,
+        *(f for f, pair in problems.orphans(index, places) if pair not in explained),
+        *(f for f, pair in problems.dangling(index, places) if pair not in explained),
+        *_duplicates(index, places, kept.groups),
         *_rank_gaps(index, places),
     )
+
+
+class KeptLineage:
+    """What the lineage checks keep of an index between checks: each node's orphans and
+    dangling references, the nodes sharing each one-of-a-kind key, and whether the lineage
+    was found free of cycles. All but the first depend on a node's own triples only."""
+
+    def __init__(self, index: TripleIndex) -> None:
+        self.problems = NodeProblems(index)
+        self.keys: list[dict[str, Key]] = []
+        self.groups: list[dict[Key, list[str]]] = []
+        for _, cls, key_of in _rules(index):
+            keys: dict[str, Key] = {}
+            groups: dict[Key, list[str]] = {}
+            for subject in index.instances(cls):  # sorted, so each group is
+                key = key_of(subject)
+                if key[0] is not None:
+                    keys[subject] = key
+                    groups.setdefault(key, []).append(subject)
+            self.keys.append(keys)
+            self.groups.append(groups)
+        self.acyclic: bool | None = None
+        """True when the last check found no cycle; None when unknown."""
+
+    def refresh(self, index: TripleIndex, focus: Iterable[str], subjects: Set[str]) -> None:
+        """Follow an edit: `subjects` are those of changed triples, `focus` also the nodes
+        pointing at them. A new cycle would pass through a new edge, from one of `subjects`."""
+        self.problems.refresh(index, focus)
+        for (_, cls, key_of), keys, groups in zip(
+            _rules(index), self.keys, self.groups, strict=True
+        ):
+            for subject in subjects:
+                old = keys.pop(subject, None)
+                if old is not None:
+                    groups[old].remove(subject)
+                    if not groups[old]:
+                        del groups[old]
+                key = key_of(subject) if index.is_a(subject, cls) else (None,)
+                if key[0] is not None:
+                    keys[subject] = key
+                    insort(groups.setdefault(key, []), subject)
+        if not (self.acyclic and _on_no_cycle(index, subjects)):
+            self.acyclic = None
+
+
+CYCLE_SEARCH_STEPS = 1_000_000
+"""Ancestors visited, at most, to show that an edit made no cycle; beyond, the whole lineage
+is searched again (a canon's lineage is a few levels deep: an edit visits a handful)."""
+
+
+def _on_no_cycle(index: TripleIndex, subjects: Iterable[str]) -> bool:
+    """Whether no cycle passes through any of the subjects (False when unsure)."""
+    steps = 0
+    for start in subjects:
+        seen: set[str] = set()
+        stack = _parents(index, start)
+        while stack:
+            node = stack.pop()
+            if node == start:
+                return False
+            if node in seen:
+                continue
+            seen.add(node)
+            steps += 1
+            if steps > CYCLE_SEARCH_STEPS:
+                return False
+            stack.extend(_parents(index, node))
+    return True
+
+
+def _parents(index: TripleIndex, node: str) -> list[str]:
+    properties = index.out.get(node)
+    if properties is None:
+        return []
+    return [
+        value.value
+        for prop in _LINEAGE.intersection(properties)
+        for value in properties[prop]
+        if isinstance(value, ox.NamedNode)
+    ]
 
 
 def _cycles(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
@@ -108,58 +173,6 @@ def _cycles(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
         )
 
 
-def _orphans(index: TripleIndex, places: SourceMap) -> Iterator[tuple[Finding, tuple[str, str]]]:
-    for cls in dict.fromkeys([*PARENTS, *OPTIONAL_PARENTS]):
-        kind = cls.rsplit("#", 1)[1]
-        required = PARENTS.get(cls, ())
-        for subject in index.instances(cls):
-            for prop, parent_cls in (*required, *OPTIONAL_PARENTS.get(cls, ())):
-                refs = index.values(subject, prop)
-                if not refs and (prop, parent_cls) not in required:
-                    continue  # an optional parent it does not have
-                parent_kind = parent_cls.rsplit("#", 1)[1]
-                prop_name = f"jf:{prop.rsplit('#', 1)[1]}"
-                described = [
-                    r.value for r in refs if isinstance(r, ox.NamedNode) and r.value in index.out
-                ]
-                if not refs:
-                    problem = f"has no {prop_name}"
-                elif described and not any(index.is_a(r, parent_cls) for r in described):
-                    problem = f"has {prop_name} pointing to no jf:{parent_kind}"
-                else:
-                    continue  # present, or dangling (reported as such)
-                finding = Finding(
-                    FindingKind.ORPHAN,
-                    Severity.ERROR,
-                    places.locate(subject),
-                    f"{kind} {node_name(index, subject)} {problem}",
-                    f"add {prop_name} pointing to a described jf:{parent_kind}",
-                )
-                yield finding, (subject, prop)
-
-
-def _dangling(index: TripleIndex, places: SourceMap) -> Iterator[tuple[Finding, tuple[str, str]]]:
-    """References from canon nodes (instances of a jf: class) to IRIs nobody describes."""
-    canon_nodes = {
-        s for cls in index.classes() if cls.startswith(NAMESPACE) for s in index.instances(cls)
-    }
-    for subject in sorted(canon_nodes):
-        for prop, values in index.out[subject].items():
-            if prop == RDF_TYPE or prop in OUTSIDE_THE_CANON:
-                continue
-            for value in values:
-                if isinstance(value, ox.NamedNode) and value.value not in index.out:
-                    finding = Finding(
-                        FindingKind.DANGLING,
-                        Severity.ERROR,
-                        places.locate(subject),
-                        f"{node_name(index, subject)} refers with <{prop}> to <{value.value}>,"
-                        " which no canon file describes",
-                        "describe that node or correct the IRI (a typo?)",
-                    )
-                    yield finding, (subject, prop)
-
-
 Key = tuple[object, ...]
 
 
@@ -176,10 +189,10 @@ def _statement_key(index: TripleIndex, family: bool) -> Callable[[str], Key]:
     return key
 
 
-def _duplicates(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
+def _rules(index: TripleIndex) -> tuple[tuple[str, str, Callable[[str], Key]], ...]:
     """Keys that must be one of a kind: (what, class, key of a node); no key when its first
-    part is None."""
-    rules: tuple[tuple[str, str, Callable[[str], Key]], ...] = (
+    part is None. A key depends on the node's own triples only."""
+    return (
         (
             "two responsibilities with the same jf:order in one role-level",
             JF.Responsibility,
@@ -231,21 +244,21 @@ def _duplicates(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:
             lambda s: (JF.Canon,),
         ),
     )
-    for what, cls, key_of in rules:
-        groups: defaultdict[Key, list[str]] = defaultdict(list)
-        for subject in index.instances(cls):
-            key = key_of(subject)
-            if key[0] is not None:
-                groups[key].append(subject)
-        for members in groups.values():
-            if len(members) > 1:
-                yield Finding(
-                    FindingKind.DUPLICATE,
-                    Severity.ERROR,
-                    places.locate(members[1]),
-                    f"{what}: " + ", ".join(node_name(index, m) for m in members),
-                    "give each its own value, or remove the extra one",
-                )
+
+
+def _duplicates(
+    index: TripleIndex, places: SourceMap, kept: list[dict[Key, list[str]]]
+) -> Iterator[Finding]:
+    """Each rule's groups of more than one node (members sorted), by their first member."""
+    for (what, _, _), groups in zip(_rules(index), kept, strict=True):
+        for members in sorted((m for m in groups.values() if len(m) > 1), key=lambda m: m[0]):
+            yield Finding(
+                FindingKind.DUPLICATE,
+                Severity.ERROR,
+                places.locate(members[1]),
+                f"{what}: " + ", ".join(node_name(index, m) for m in members),
+                "give each its own value, or remove the extra one",
+            )
 
 
 def _rank_gaps(index: TripleIndex, places: SourceMap) -> Iterator[Finding]:

@@ -1,5 +1,5 @@
-"""Checking a canon source: syntax, vocabulary terms, SHACL shapes, lineage, languages and
-completeness, in one report.
+"""The report of checking a canon source: syntax, vocabulary terms, SHACL shapes, lineage,
+languages and completeness, in one report (`checker.py` makes it).
 
 The report is what `jobframe check` prints, what the service serves (its canon, findings
 and completeness) and what decides whether a reload may replace the canon being served.
@@ -7,28 +7,11 @@ and completeness) and what decides whether a reload may replace the canon being 
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from ..canon import Canon, compile_canon
-from ..findings import CanonError, Finding, Severity
-from ..resources import VOCABULARY_FILE
-from ..sources import (
-    CanonSource,
-    SourceMap,
-    SparqlEndpoint,
-    TripleIndex,
-    canon_version,
-    read_sparql,
-    read_turtle,
-    turtle_files,
-)
-from .completeness import CompletenessRow, completeness, completeness_findings
-from .languages import language_findings
-from .lineage import lineage_findings
-from .shacl_sparql import validate
-from .shapes import shape_findings
-from .terms import unknown_terms
+from ..canon import Canon
+from ..findings import Finding, Severity
+from .completeness import CompletenessRow
 
 
 @dataclass(frozen=True)
@@ -56,7 +39,7 @@ class CheckReport:
         return not self.errors and not (strict and self.warnings)
 
 
-def _order(finding: Finding) -> tuple[int, str, int, str]:
+def finding_order(finding: Finding) -> tuple[int, str, int, str]:
     place = finding.location
     return (
         0 if finding.severity is Severity.ERROR else 1,
@@ -64,42 +47,3 @@ def _order(finding: Finding) -> tuple[int, str, int, str]:
         place.line or 0,
         place.node or "",
     )
-
-
-def check_canon(source: CanonSource) -> CheckReport:
-    """Read and check the whole canon; compile it only when nothing is an error."""
-    if isinstance(source, SparqlEndpoint):
-        store, syntax, _ = read_turtle([VOCABULARY_FILE])
-        syntax = (*syntax, *read_sparql(source, store))
-        content = None
-        places = SourceMap([])
-        if syntax:
-            return CheckReport(str(source), syntax, None, (), len(store))
-    else:
-        try:
-            files = [VOCABULARY_FILE, *turtle_files(source)]
-        except CanonError as error:
-            return CheckReport(str(source), error.findings, None, (), 0)
-        store, syntax, content = read_turtle(files)
-        places = SourceMap(files)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        # The digest's dump runs in Rust without the GIL; SHACL (checks/shacl_sparql.py) holds it.
-        version = pool.submit(canon_version, store)
-        index = TripleIndex(store)
-        typos = unknown_terms(index, places)
-        findings = (
-            *syntax,
-            *typos.findings,
-            *lineage_findings(index, places, typos.explained),
-            *language_findings(index, places),
-        )
-        shapes = shape_findings(validate(store), index, places, typos.explained)
-        findings = (*findings, *shapes)
-        canon = None
-        rows: tuple[CompletenessRow, ...] = ()
-        if not any(f.severity is Severity.ERROR for f in findings):
-            canon = compile_canon(index, version.result())
-            rows = completeness(canon)
-            findings = (*findings, *completeness_findings(rows, places))
-    ordered = tuple(sorted(findings, key=_order))
-    return CheckReport(str(source), ordered, canon, rows, len(store), content)

@@ -11,7 +11,7 @@ new constraint is never silently skipped. pySHACL stays the reference: the diffe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -71,21 +71,35 @@ class ShapeQuery:
     with_value: bool = False
 
 
-def validate(store: ox.Store, shapes_file: Path = SHAPES_FILE) -> tuple[ShapeResult, ...]:
-    """Every SHACL result of the store's default graph, as pySHACL would report it."""
+def validate(
+    store: ox.Store,
+    shapes_file: Path = SHAPES_FILE,
+    *,
+    union: bool = False,
+    focus: Set[str] | None = None,
+) -> tuple[ShapeResult, ...]:
+    """Every SHACL result of the store's default graph (of all its graphs with `union`), as
+    pySHACL would report it, in a stable order; with `focus` (IRIs), only those nodes'."""
     found: list[ShapeResult] = []
-    instances = _Instances(store)
+    instances = _Instances(store, union)
+    values = None if focus is None else "VALUES ?f { " + " ".join(f"<{f}>" for f in focus) + " } "
+    if focus is not None and not focus:
+        return ()
     for query in compile_shapes(shapes_file):
         sparql = _INSTANCES.sub(instances, query.sparql)
-        solutions = store.query(sparql, use_default_graph_as_union=False)
+        if values is not None:
+            sparql = sparql.replace("WHERE { ", "WHERE { " + values)
+        solutions = store.query(sparql, use_default_graph_as_union=union)
         assert isinstance(solutions, ox.QuerySolutions)
         for row in solutions:
-            focus = row["f"]
-            assert isinstance(focus, ox.NamedNode | ox.BlankNode)
+            focus_node = row["f"]
+            assert isinstance(focus_node, ox.NamedNode | ox.BlankNode)
             value = row["v"] if query.with_value else None
             found.append(
                 ShapeResult(
-                    focus=focus.value if isinstance(focus, ox.NamedNode) else f"_:{focus.value}",
+                    focus=focus_node.value
+                    if isinstance(focus_node, ox.NamedNode)
+                    else f"_:{focus_node.value}",
                     path=query.path,
                     component=query.component,
                     message=query.message,
@@ -94,7 +108,20 @@ def validate(store: ox.Store, shapes_file: Path = SHAPES_FILE) -> tuple[ShapeRes
                     expected=query.expected,
                 )
             )
-    return tuple(found)
+    return tuple(sorted(found, key=result_order))
+
+
+def result_order(result: ShapeResult) -> tuple[str, ...]:
+    """A total order of results, the same whichever nodes were validated together."""
+    return (
+        result.focus,
+        result.path,
+        result.component,
+        str(result.value),
+        result.expected or "",
+        result.message,
+        result.severity.value,
+    )
 
 
 @cache
@@ -223,15 +250,17 @@ class _Instances:
     then reads each class's instances directly), or as the property path when a subclass is a
     blank node, which VALUES cannot name."""
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: ox.Store, union: bool) -> None:
         self.store = store
+        self.union = union
         self.subclasses: dict[str, list[ox.NamedNode | ox.BlankNode]] = {}
 
     def __call__(self, match: re.Match[str]) -> str:
         node, via, cls = match.groups()
         if cls not in self.subclasses:
             rows = self.store.query(
-                f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS.subClassOf}>* <{cls}> }}"
+                f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS.subClassOf}>* <{cls}> }}",
+                use_default_graph_as_union=self.union,
             )
             assert isinstance(rows, ox.QuerySolutions)
             self.subclasses[cls] = [row["c"] for row in rows]

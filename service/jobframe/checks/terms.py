@@ -10,7 +10,7 @@ same typo again as a missing or mistyped value.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
@@ -25,6 +25,7 @@ from ..sources import SourceMap, TripleIndex
 from ..vocabulary import NAMESPACE, RDF_TYPE
 from .naming import PREFIXES, node_name, term_name
 
+_Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 _OWL = PREFIXES["owl"]
 _CLASS_TYPES = {_OWL + "Class", PREFIXES["rdfs"] + "Class"}
 _PROPERTY_TYPES = {
@@ -94,10 +95,36 @@ def closest(term: str, candidates: frozenset[str]) -> str | None:
     return ranked[-1][1] if ranked and ranked[-1][0] >= 0.6 else None
 
 
-def unknown_terms(index: TripleIndex, places: SourceMap) -> UnknownTerms:
-    """An error for each use of an undeclared JobFrame term, where it is used."""
+class NodeUses:
+    """Each node's uses of undeclared terms, by node, kept between checks: a node's uses
+    depend on its own triples and on which of its values are described, so after an edit
+    only the subjects of changed triples and the nodes pointing at them change."""
+
+    def __init__(self, index: TripleIndex) -> None:
+        self._uses: dict[str, list[Use]] = {}
+        self.refresh(index, index.out)
+
+    def refresh(self, index: TripleIndex, subjects: Iterable[str]) -> None:
+        known = declared()
+        for node in subjects:
+            self._uses.pop(node, None)
+            properties = index.out.get(node)
+            if properties is not None and (
+                found := list(_node_uses(index, known, node, properties))
+            ):
+                self._uses[node] = found
+
+    def __iter__(self) -> Iterator[Use]:
+        return (use for found in self._uses.values() for use in found)
+
+
+def unknown_terms(
+    index: TripleIndex, places: SourceMap, kept: NodeUses | None = None
+) -> UnknownTerms:
+    """An error for each use of an undeclared JobFrame term, where it is used. `kept` are
+    the index's uses when kept between checks."""
     known = declared()
-    uses = sorted(_uses(index, known), key=lambda u: (u.node, u.term))
+    uses = sorted(kept if kept is not None else _uses(index, known), key=lambda u: (u.node, u.term))
     if not uses:
         return UnknownTerms((), frozenset())
     lines = places.uses({use.term for use in uses})
@@ -120,16 +147,22 @@ def unknown_terms(index: TripleIndex, places: SourceMap) -> UnknownTerms:
 def _uses(index: TripleIndex, known: Declared) -> Iterator[Use]:
     """Undeclared classes, properties and values of the JobFrame namespace, node by node."""
     for node, properties in index.out.items():
-        for prop, values in properties.items():
-            if prop.startswith(NAMESPACE) and prop not in known.properties:
-                yield Use(node, prop, "property", closest(prop, known.properties))
-            for value in values:
-                if not isinstance(value, ox.NamedNode) or not value.value.startswith(NAMESPACE):
-                    continue
-                if prop == RDF_TYPE and value.value not in known.classes:
-                    yield Use(node, value.value, "class", closest(value.value, known.classes))
-                elif value.value not in known.terms and value.value not in index.out:
-                    yield Use(node, value.value, "term", closest(value.value, known.terms), prop)
+        yield from _node_uses(index, known, node, properties)
+
+
+def _node_uses(
+    index: TripleIndex, known: Declared, node: str, properties: dict[str, list[_Term]]
+) -> Iterator[Use]:
+    for prop, values in properties.items():
+        if prop.startswith(NAMESPACE) and prop not in known.properties:
+            yield Use(node, prop, "property", closest(prop, known.properties))
+        for value in values:
+            if not isinstance(value, ox.NamedNode) or not value.value.startswith(NAMESPACE):
+                continue
+            if prop == RDF_TYPE and value.value not in known.classes:
+                yield Use(node, value.value, "class", closest(value.value, known.classes))
+            elif value.value not in known.terms and value.value not in index.out:
+                yield Use(node, value.value, "term", closest(value.value, known.terms), prop)
 
 
 def _message(index: TripleIndex, use: Use) -> str:

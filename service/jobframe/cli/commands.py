@@ -42,7 +42,7 @@ def serve(**options: object) -> None:
         )
     if isinstance(source, Path):
         settings = replace(settings, canon=source.resolve())
-    served = first_load(settings.canon)
+    served = first_load(settings.canon, settings.reload_state_mb * 2**20)
     if not isinstance(served, Served):
         refuse(source, served.errors)
     canon = served.canon

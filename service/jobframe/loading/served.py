@@ -10,12 +10,12 @@ import ctypes
 import gc
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from ..canon import Canon
 from ..changes import ChangeReport
-from ..checks import CheckReport
+from ..checks import KEPT_BYTES, Checker, CheckReport
 from ..findings import Finding
 from ..sources import CanonSource, ProbeError, SourceProbe, SparqlEndpoint
 from .snapshots import checked
@@ -48,6 +48,10 @@ class Served:
     source_version: str | None = None
     """The source's version (`sources.SourceProbe`) read just before this canon was: a
     replica reloads when the source's version differs (`web/sync.py`)."""
+    checker: Checker | None = field(default=None, compare=False, repr=False)
+    """The checker that checked this canon at startup, for the reloads to re-check only what
+    changed since (`web/holder.py` takes it over); it holds nothing when the canon was
+    restored from a snapshot or is too large to keep (`Checker.kept_bytes`)."""
 
     @property
     def canon(self) -> Canon:
@@ -122,13 +126,15 @@ def probed_version(source: CanonSource, probe: SourceProbe | None = None) -> str
     return None
 
 
-def first_load(source: CanonSource) -> Served | CheckReport:
-    """The snapshot to start serving, or the failing report when the canon has errors."""
+def first_load(source: CanonSource, kept_bytes: int = KEPT_BYTES) -> Served | CheckReport:
+    """The snapshot to start serving, or the failing report when the canon has errors.
+    A canon of up to `kept_bytes` of Turtle keeps its check for reloads (`checks.Checker`)."""
     version = probed_version(source)
-    report = checked(source)
+    checker = Checker(kept_bytes)
+    report = checked(source, checker=checker)
     if report.canon is None:
         return report
     attempt = ReloadAttempt(now(), "startup", True, report.canon.version, ())
-    served = Served(report, attempt.at, attempt, version or report.content)
+    served = Served(report, attempt.at, attempt, version or report.content, checker)
     release_memory()
     return served

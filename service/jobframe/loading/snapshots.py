@@ -21,11 +21,11 @@ from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
 
-from ..checks import CheckReport, check_canon
+from ..checks import Checker, CheckReport, check_canon
 from ..findings import CanonError
 from ..resources import PACKAGE_DIR, SHAPES_FILE, VOCABULARY_FILE
 from ..settings import cache_dir
-from ..sources import CanonSource, content_digest, turtle_files
+from ..sources import CanonSource, TurtleFiles, content_digest, turtle_files
 
 log = logging.getLogger("jobframe.snapshots")
 
@@ -73,15 +73,20 @@ def snapshot_key(folder: Path) -> str:
     return _key(content_digest(files))
 
 
-def checked(source: CanonSource, *, snapshot: bool = True) -> CheckReport:
+def checked(
+    source: CanonSource, *, snapshot: bool = True, checker: Checker | None = None
+) -> CheckReport:
     """The check report of a canon, from a snapshot when one matches its content.
 
     `snapshot=False` neither restores nor stores one: for a temporary folder, whose
-    snapshot (keyed by its path) would never be used again.
+    snapshot (keyed by its path) would never be used again. With a `checker`, a canon that
+    is not restored is checked by it in this process, so that the next check re-checks only
+    what changed (`checks.Checker`); one with more Turtle than the checker keeps
+    (`Checker.kept_bytes`) is not.
     """
     folder = cache_dir() if snapshot else None
     if folder is None or not isinstance(source, Path) or not source.is_dir():
-        return _check(source)
+        return _checked_by(source, checker)
     try:
         path = folder / f"{snapshot_key(source)}.pickle"
     except CanonError:  # the check reports why the files cannot be read
@@ -96,7 +101,7 @@ def checked(source: CanonSource, *, snapshot: bool = True) -> CheckReport:
         pass
     except Exception as error:  # any damaged snapshot is rebuilt, never trusted
         log.warning("ignoring unreadable snapshot %s: %s", path, error)
-    report = _check(source)
+    report = _checked_by(source, checker)
     if report.canon is not None and report.content is not None:
         # Stored under what was checked: a file edited during the check gives another key.
         _store(folder, folder / f"{_key(report.content)}.pickle", report)
@@ -104,7 +109,17 @@ def checked(source: CanonSource, *, snapshot: bool = True) -> CheckReport:
 
 
 APART_BYTES = 8 * 2**20
-"""Canons larger than this (in Turtle) are checked in a child process."""
+"""Canons larger than this (in Turtle) are checked in a child process, unless kept."""
+
+
+def _checked_by(source: CanonSource, checker: Checker | None) -> CheckReport:
+    """Check a canon with the checker when one is given and the canon may be kept."""
+    if checker is None:
+        return _check(source)
+    if _size(source) <= checker.kept_bytes:
+        return checker.check(source)
+    checker.forget()
+    return _check(source)
 
 
 def _check(source: CanonSource) -> CheckReport:
@@ -114,16 +129,20 @@ def _check(source: CanonSource) -> CheckReport:
     compiled canon; in a child process that memory is returned to the system when it exits
     instead of staying fragmented in the serving process, with or without snapshots.
     """
-    try:
-        large = isinstance(source, Path) and (
-            sum(p.stat().st_size for p in turtle_files(source) if p.is_file()) > APART_BYTES
-        )
-    except CanonError:  # the check reports why the files cannot be read
-        large = False
-    if not large:
+    if not isinstance(source, Path) or _size(source) <= APART_BYTES:
         return check_canon(source)
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
         return pool.submit(check_canon, source).result()
+
+
+def _size(source: CanonSource) -> int:
+    """The bytes of Turtle of a folder or list of files; 0 when unknown (the check says why)."""
+    if not isinstance(source, Path | TurtleFiles):
+        return 0
+    try:
+        return sum(p.stat().st_size for p in turtle_files(source) if p.is_file())
+    except (CanonError, OSError):
+        return 0
 
 
 def _store(folder: Path, path: Path, report: CheckReport) -> None:

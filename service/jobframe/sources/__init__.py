@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .git import GitRevision, git_folder, parse_git
+from .graphs import FileChanges, FileGraphs
 from .index import TripleIndex
 from .probe import ProbeError, SourceProbe
 from .sourcemap import SourceMap
 from .sparql import SparqlEndpoint, parse_sparql, read_sparql
 from .turtle import Reading, TurtleFiles, content_digest, read_turtle, turtle_files
-from .version import canon_version
+from .version import VersionLines, canon_version
 
 CanonSource = Path | TurtleFiles | SparqlEndpoint
 """A folder of Turtle files, a list of them, or a SPARQL endpoint holding the same triples."""
@@ -27,6 +28,8 @@ def parse_source(value: str) -> CanonSource:
 
 __all__ = [
     "CanonSource",
+    "FileChanges",
+    "FileGraphs",
     "GitRevision",
     "ProbeError",
     "Reading",
@@ -35,6 +38,7 @@ __all__ = [
     "SparqlEndpoint",
     "TripleIndex",
     "TurtleFiles",
+    "VersionLines",
     "canon_version",
     "content_digest",
     "git_folder",

@@ -148,9 +148,14 @@ class Reading(NamedTuple):
 
 def content_digest(files: Iterable[tuple[Path, bytes]]) -> str:
     """A digest of each file's absolute path and bytes, in order."""
+    return digests_digest((path, hashlib.sha256(data).digest()) for path, data in files)
+
+
+def digests_digest(files: Iterable[tuple[Path, bytes]]) -> str:
+    """`content_digest` from each file's own SHA-256 digest, for a reader that kept those."""
     digest = hashlib.sha256()
-    for path, data in files:
-        digest.update(os.fsencode(path.resolve()) + b"\0" + hashlib.sha256(data).digest())
+    for path, file_digest in files:
+        digest.update(os.fsencode(path.resolve()) + b"\0" + file_digest)
     return digest.hexdigest()
 
 
@@ -161,94 +166,104 @@ def read_turtle(files: Iterable[Path]) -> Reading:
     exactly what was parsed even when a file changes while it is being read.
     """
     store = ox.Store()
-    findings = []
+    findings: list[Finding] = []
     read: list[tuple[Path, bytes]] = []
     for path in files:
-        if not path.is_file():  # a FIFO or a device would block or stream forever
-            findings.append(_unreadable(path, "not a regular file", "use a plain Turtle file"))
-            continue
-        try:
-            data = _read_bounded(path)
-        except OSError as error:
-            findings.append(_unreadable(path, f"cannot read file: {error.strerror or error}"))
-            continue
-        if data is None:
-            findings.append(
-                _unreadable(
-                    path,
-                    f"file is larger than {MAX_FILE_BYTES:,} bytes and is not read",
-                    "split it into smaller Turtle files",
-                )
-            )
-            continue
-        read.append((path, data))
-        foreign = _foreign_encoding(data)
-        if foreign is not None:
-            findings.append(_unreadable(path, f"file is {foreign}, not UTF-8", "save it as UTF-8"))
-            continue
-        if data.startswith(UTF8_BOM):
-            findings.append(
-                Finding(
-                    FindingKind.SYNTAX,
-                    Severity.WARNING,
-                    Location(file=str(path), line=1),
-                    "file starts with a UTF-8 byte-order mark (U+FEFF); it is read without it",
-                    "save the file as UTF-8 without BOM",
-                )
-            )
-            data = data[len(UTF8_BOM) :]
-        nested = too_deep(data)
-        if nested is not None:
-            findings.append(
-                Finding(
-                    FindingKind.SYNTAX,
-                    Severity.ERROR,
-                    Location(file=str(path), line=nested),
-                    f"lists or blank nodes nested more than {MAX_NESTING} deep",
-                    "flatten the structure: a canon needs no deep nesting",
-                )
-            )
-            continue
-        try:
-            store.load(
-                data,
-                format=ox.RdfFormat.TURTLE,
-                base_iri=path.resolve().as_uri(),
-                to_graph=ox.DefaultGraph(),
-            )
-        except SyntaxError as error:
-            reason = _reason(error)
-            findings.append(
-                Finding(
-                    FindingKind.SYNTAX,
-                    Severity.ERROR,
-                    Location(file=str(path), line=error.lineno, column=error.offset),
-                    f"Turtle syntax error: {reason}",
-                    "save the file as UTF-8"
-                    if "UTF-8" in reason
-                    else "correct the Turtle at that position",
-                )
-            )
-            continue
-        except UnicodeDecodeError as error:
-            findings.append(_unreadable(path, f"cannot read file: {error}"))
-            continue
-        except MemoryError as error:  # pyoxigraph: a single term over its 16 MiB buffer
-            findings.append(
-                _unreadable(path, f"a term is too long to parse: {error}", "split the text")
-            )
-            continue
-        if not _holds_triples(data, path):
-            findings.append(
-                Finding(
-                    FindingKind.EMPTY,
-                    Severity.WARNING,
-                    Location(file=str(path)),
-                    "file is empty (0 bytes)" if not data else "file holds no triples",
-                    "add what it should say, or delete the file",
-                )
-            )
+        data, found = read_file(path)
+        findings.extend(found)
+        if data is not None:
+            read.append((path, data))
+            findings.extend(load_file(store, path, data, ox.DefaultGraph()))
     return Reading(store, tuple(findings), content_digest(read))
+
+
+def read_file(path: Path) -> tuple[bytes | None, tuple[Finding, ...]]:
+    """A canon file's bytes, or None and why it cannot be read (before any parser sees it)."""
+    if not path.is_file():  # a FIFO or a device would block or stream forever
+        return None, (_unreadable(path, "not a regular file", "use a plain Turtle file"),)
+    try:
+        data = _read_bounded(path)
+    except OSError as error:
+        return None, (_unreadable(path, f"cannot read file: {error.strerror or error}"),)
+    if data is None:
+        return None, (
+            _unreadable(
+                path,
+                f"file is larger than {MAX_FILE_BYTES:,} bytes and is not read",
+                "split it into smaller Turtle files",
+            ),
+        )
+    return data, ()
+
+
+def load_file(
+    store: ox.Store, path: Path, data: bytes, graph: ox.NamedNode | ox.DefaultGraph
+) -> tuple[Finding, ...]:
+    """Parse a file's bytes (from `read_file`) into `graph` of the store, in one transaction:
+    a file that does not parse adds nothing. The findings say why, or that it is empty."""
+    foreign = _foreign_encoding(data)
+    if foreign is not None:
+        return (_unreadable(path, f"file is {foreign}, not UTF-8", "save it as UTF-8"),)
+    findings: list[Finding] = []
+    if data.startswith(UTF8_BOM):
+        findings.append(
+            Finding(
+                FindingKind.SYNTAX,
+                Severity.WARNING,
+                Location(file=str(path), line=1),
+                "file starts with a UTF-8 byte-order mark (U+FEFF); it is read without it",
+                "save the file as UTF-8 without BOM",
+            )
+        )
+        data = data[len(UTF8_BOM) :]
+    nested = too_deep(data)
+    if nested is not None:
+        findings.append(
+            Finding(
+                FindingKind.SYNTAX,
+                Severity.ERROR,
+                Location(file=str(path), line=nested),
+                f"lists or blank nodes nested more than {MAX_NESTING} deep",
+                "flatten the structure: a canon needs no deep nesting",
+            )
+        )
+        return tuple(findings)
+    try:
+        store.load(
+            data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri(), to_graph=graph
+        )
+    except SyntaxError as error:
+        reason = _reason(error)
+        findings.append(
+            Finding(
+                FindingKind.SYNTAX,
+                Severity.ERROR,
+                Location(file=str(path), line=error.lineno, column=error.offset),
+                f"Turtle syntax error: {reason}",
+                "save the file as UTF-8"
+                if "UTF-8" in reason
+                else "correct the Turtle at that position",
+            )
+        )
+        return tuple(findings)
+    except UnicodeDecodeError as error:
+        return (*findings, _unreadable(path, f"cannot read file: {error}"))
+    except MemoryError as error:  # pyoxigraph: a single term over its 16 MiB buffer
+        return (
+            *findings,
+            _unreadable(path, f"a term is too long to parse: {error}", "split the text"),
+        )
+    if not _holds_triples(data, path):
+        findings.append(
+            Finding(
+                FindingKind.EMPTY,
+                Severity.WARNING,
+                Location(file=str(path)),
+                "file is empty (0 bytes)" if not data else "file holds no triples",
+                "add what it should say, or delete the file",
+            )
+        )
+    return tuple(findings)
 
 
 UTF8_BOM = b"\xef\xbb\xbf"

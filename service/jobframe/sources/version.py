@@ -9,10 +9,14 @@ bounded by rounds x triples whatever their shape.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from heapq import merge
 
 import pyoxigraph as ox
+
+from .graphs import Triple
 
 MAX_ROUNDS = 16
 """Most rounds of colour refinement. It stops sooner when a round splits no class: after one
@@ -33,17 +37,63 @@ def _has_blank_nodes(ntriples: bytes) -> bool:
     return ntriples.startswith(b"_:") or b"\n_:" in ntriples or b"> _:" in ntriples
 
 
-def canon_version(store: ox.Store) -> str:
-    """SHA-256 (first 32 hex digits) of the sorted N-Triples, blank nodes named by `_labelled`."""
-    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-    assert data is not None, "dump without an output returns the bytes"
-    if _has_blank_nodes(data):
-        data = _labelled(store)
-    lines = sorted(line for line in data.split(b"\n") if line)
-    return hashlib.sha256(b"\n".join(lines)).hexdigest()[:32]
+Graph = ox.NamedNode | ox.DefaultGraph
 
 
-def _labelled(store: ox.Store) -> bytes:
+def canon_version(store: ox.Store, graphs: Sequence[Graph] | None = None) -> str:
+    """SHA-256 (first 32 hex digits) of the sorted N-Triples, blank nodes named by `_labelled`.
+
+    Of the default graph, or of the union of `graphs`, each triple once."""
+    return VersionLines(store, graphs).version()
+
+
+FEW_LINES = 256
+"""Changed lines `VersionLines.update` inserts one by one; more are merged in one pass."""
+
+
+class VersionLines:
+    """The sorted N-Triples lines a version hashes, kept so that the version of an edited
+    canon costs its changed triples and one hash, not a sort of them all (`update`)."""
+
+    def __init__(self, store: ox.Store, graphs: Sequence[Graph] | None = None) -> None:
+        parts = [ox.DefaultGraph()] if graphs is None else graphs
+        dumps = [store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) for graph in parts]
+        data = b"".join(dump for dump in dumps if dump is not None)
+        self.blank = _has_blank_nodes(data)
+        """Whether blank nodes were named by colour: `update` cannot follow such a canon."""
+        if self.blank:
+            data = _labelled(store, parts)
+        lines = data.split(b"\n")
+        self.lines = sorted({*lines} - {b""} if len(parts) > 1 else [x for x in lines if x])
+
+    def update(self, store: ox.Store, triples: Iterable[Triple]) -> None:
+        """Follow changed triples (of a canon without blank nodes): each line is kept when a
+        graph of the store still holds its triple, dropped otherwise."""
+        assert not self.blank, "a canon with blank nodes is read whole again"
+        lines = self.lines
+        changed = {
+            f"{s} {p} {o} .".encode(): next(iter(store.quads_for_pattern(s, p, o, None)), None)
+            is not None
+            for s, p, o in triples
+        }
+        if len(changed) > FEW_LINES:  # one pass over all lines, not one insertion each
+            kept = [line for line in lines if line not in changed]
+            added = sorted(line for line, there in changed.items() if there)
+            self.lines = list(merge(kept, added))
+            return
+        for line, held in changed.items():
+            at = bisect_left(lines, line)
+            there = at < len(lines) and lines[at] == line
+            if held and not there:
+                lines.insert(at, line)
+            elif there and not held:
+                del lines[at]
+
+    def version(self) -> str:
+        return hashlib.sha256(b"\n".join(self.lines)).hexdigest()[:32]
+
+
+def _labelled(store: ox.Store, graphs: Sequence[Graph]) -> bytes:
     """N-Triples with each blank node named by its colour after Weisfeiler-Lehman refinement.
 
     A blank node's first colour is a hash of its triples with IRIs and literals; each round
@@ -64,14 +114,15 @@ def _labelled(store: ox.Store) -> bytes:
     """
     index: dict[str, int] = {}
     edges: list[tuple[Term, str, Term]] = []
-    for quad in store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+    quads = (q for graph in graphs for q in store.quads_for_pattern(None, None, None, graph))
+    for s, p, o in dict.fromkeys((q.subject, q.predicate, q.object) for q in quads):
         ends = [
             index.setdefault(term.value, len(index))
             if isinstance(term, ox.BlankNode)
             else str(term)
-            for term in (quad.subject, quad.object)
+            for term in (s, o)
         ]
-        edges.append((ends[0], str(quad.predicate), ends[1]))
+        edges.append((ends[0], str(p), ends[1]))
     named: list[list[str]] = [[] for _ in index]
     linked: list[list[tuple[str, int]]] = [[] for _ in index]
     for subject, predicate, obj in edges:

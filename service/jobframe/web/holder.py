@@ -1,10 +1,11 @@
 """The canon a service is serving, and safe reloads that replace it only with a checked canon.
 
-A reload builds and checks the new canon completely (in a worker thread) and swaps the
-snapshot in one assignment; when the new canon has errors, the last good canon stays and
-the failed attempt is recorded. A reload that succeeds also says what it changed (nodes,
-and the role-levels whose frames change), compared in the same worker thread and bounded,
-so a reload of a huge canon never holds the event loop or grows without limit.
+A reload checks the new canon completely (in a worker thread; the checker kept between
+reloads re-reads and re-checks only what changed, with the report a full check gives) and
+swaps the snapshot in one assignment; when the new canon has errors, the last good canon
+stays and the failed attempt is recorded. A reload that succeeds also says what it changed
+(nodes, and the role-levels whose frames change), compared in the same worker thread and
+bounded, so a reload of a huge canon never holds the event loop or grows without limit.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import replace
 
 from ..canon import Canon
 from ..changes import ChangeReport, compare_canons, summary
+from ..checks import Checker
 from ..loading import ReloadAttempt, Served, checked, now, probed_version, release_memory
 from ..sources import CanonSource, SourceProbe
 
@@ -56,13 +58,15 @@ class CanonHolder:
         self.seen = served.source_version
         """The source's version at the last load or reload attempt, good or refused: a
         replica following the source (`web/sync.py`) reloads only when it differs."""
+        self.checker = served.checker or Checker()
+        """Kept between reloads, so a reload re-checks only what changed (`checks.Checker`)."""
         self._lock = asyncio.Lock()
 
     async def reload(self, trigger: str) -> ReloadAttempt:
         """Read and check the source again; swap it in if it has no errors. One at a time."""
         async with self._lock:
             seen = await asyncio.to_thread(probed_version, self.source, self.probe)
-            report = await asyncio.to_thread(checked, self.source)
+            report = await asyncio.to_thread(checked, self.source, checker=self.checker)
             self.seen = seen
             if report.canon is None:
                 attempt = ReloadAttempt(now(), trigger, False, None, report.errors)

@@ -65,7 +65,7 @@ def worker_app() -> Starlette:
     configure_logging()
     _share_the_interpreter()
     settings = Settings.from_env()
-    served = first_load(settings.canon)
+    served = first_load(settings.canon, settings.reload_state_mb * 2**20)
     if not isinstance(served, Served):
         raise SystemExit(f"jobframe worker: the canon in {settings.canon} has errors")
     return create_app(CanonHolder(settings.canon, served), settings)
