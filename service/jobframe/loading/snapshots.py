@@ -11,12 +11,15 @@ only by the user running the service.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
 import pickle
 import tempfile
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
@@ -73,9 +76,31 @@ def snapshot_key(folder: Path) -> str:
     return _key(content_digest(files))
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Building a canon allocates millions of objects and makes no garbage cycles, while the
+    cyclic collector keeps passing over the growing heap: 12% of a check at 10,000
+    role-levels, and more than half of restoring its snapshot (0.55 s, 0.25 s paused).
+    Reference counting frees all the same; `release_memory` collects once afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def checked(
     source: CanonSource, *, snapshot: bool = True, checker: Checker | None = None
 ) -> CheckReport:
+    """The check report of a canon, from a snapshot when one matches its content (see
+    `_checked`), with the cyclic garbage collector paused while it is built."""
+    with _collector_paused():
+        return _checked(source, snapshot, checker)
+
+
+def _checked(source: CanonSource, snapshot: bool, checker: Checker | None) -> CheckReport:
     """The check report of a canon, from a snapshot when one matches its content.
 
     `snapshot=False` neither restores nor stores one: for a temporary folder, whose
