@@ -161,7 +161,13 @@ def main() -> None:
         for each in SECTIONS:
             if getattr(args, each.option):
                 print(f"== {each.title}", flush=True)
-                run: Run = each.run(getattr(args, each.option))
+                try:
+                    run: Run = each.run(getattr(args, each.option))
+                except Exception as failed:  # one section's failure must not lose the run
+                    print(failed, flush=True)
+                    failure = f"This run's {each.title} failed:\n\n```\n{failed}\n```\n"
+                    text = with_section(text, each.heading, failure)
+                    continue
                 text = with_section(text, each.heading, run.section)
                 extra += run.rows
         print("== targets", flush=True)

@@ -66,9 +66,9 @@ def stamp() -> str:
 
 def bench_output(module: str, *arguments: str) -> str:
     """What a benchmark module run in its own process prints (its own interpreter state)."""
-    run = subprocess.run(
-        [PY, "-m", module, *arguments], capture_output=True, text=True, check=True, cwd=ROOT
-    )
+    run = subprocess.run([PY, "-m", module, *arguments], capture_output=True, text=True, cwd=ROOT)
+    if run.returncode != 0:
+        raise RuntimeError(f"python -m {module} exited {run.returncode}:\n{run.stderr[-3000:]}")
     return run.stdout
 
 
