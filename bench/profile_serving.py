@@ -91,12 +91,14 @@ def main() -> None:
     measured: dict[str, float] = {}
 
     def load() -> None:
-        while not server.started:
-            time.sleep(0.05)
-        url = f"http://127.0.0.1:{port}{path}"
-        wrk(url, 1)  # warm: the first answer fills the response cache
-        measured["rps"], measured["p50"] = wrk(url, args.seconds)
-        server.should_exit = True
+        try:
+            while not server.started:
+                time.sleep(0.05)
+            url = f"http://127.0.0.1:{port}{path}"
+            wrk(url, 1)  # warm: the first answer fills the response cache
+            measured["rps"], measured["p50"] = wrk(url, args.seconds)
+        finally:  # a failed wrk must stop the server too, or the profile never ends
+            server.should_exit = True
 
     threading.Thread(target=load, daemon=True).start()
     profiler = Profiler()
