@@ -165,7 +165,10 @@ def main() -> None:
                     run: Run = each.run(getattr(args, each.option))
                 except Exception as failed:  # one section's failure must not lose the run
                     print(failed, flush=True)
-                    failure = f"This run's {each.title} failed:\n\n```\n{failed}\n```\n"
+                    failure = (
+                        f"{each.heading}\n\nThis run's {each.title} failed:\n\n"
+                        f"```\n{str(failed)[-3000:]}\n```\n"
+                    )
                     text = with_section(text, each.heading, failure)
                     continue
                 text = with_section(text, each.heading, run.section)
