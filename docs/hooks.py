@@ -4,6 +4,7 @@ public name (with `strict`, any warning fails it)."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 import griffe
@@ -44,6 +45,23 @@ def undocumented_public_names() -> list[str]:
 def on_pre_build(config: Any) -> None:
     for name in undocumented_public_names():
         log.warning("jobframe.%s is public (in __all__) but has no docstring", name)
+
+
+PROFILES = Path(__file__).resolve().parents[1] / "bench" / "profiles"
+"""The benchmark profiles `bench/results.md` links to (`profiles/…`): published beside the
+benchmarks page that includes it, so its links resolve on the site as they do in the repo."""
+
+
+def on_files(files: Any, config: Any) -> Any:
+    from mkdocs.structure.files import File
+
+    for profile in sorted(PROFILES.glob("*.md")):
+        # Read from bench/profiles/<name>, published as profiles/<name>.
+        path = f"profiles/{profile.name}"
+        files.append(
+            File(path, str(PROFILES.parent), config["site_dir"], config["use_directory_urls"])
+        )
+    return files
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
