@@ -22,6 +22,7 @@ from graphql import (
     is_list_type,
     is_non_null_type,
     parse,
+    type_from_ast,
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -85,11 +86,12 @@ class Values:
 
     def __init__(self, served: Served) -> None:
         canon = served.canon
-        run = lambda q: answer(served, q, None)["data"]  # noqa: E731
-        ids = run(
+        ids = answer(
+            served,
             "{ roleLevels(first: 3) { nodes { id family { id function { id } } level "
-            "{ id track { id } } responsibilities { id } } } }"
-        )["roleLevels"]["nodes"]
+            "{ id track { id } } responsibilities { id } } } }",
+            None,
+        )["data"]["roleLevels"]["nodes"]
         self.ids = [r["id"] for r in ids] + [r["family"]["id"] for r in ids]
         self.ids += [r["level"]["id"] for r in ids] + [r["responsibilities"][0]["id"] for r in ids]
         self.ids += ["bm9wZQ", "", "not an id"]
@@ -201,8 +203,7 @@ def test_every_documented_and_tested_query_answers_as_graphql_core(
 
 
 def draw_example(values: Values, definition: Any) -> Any:
-    from graphql import type_from_ast
-
+    """A variable's likeliest value: the harvested documents run with real names."""
     kind = type_from_ast(SCHEMA, definition.type)
     if kind is None:
         return None
