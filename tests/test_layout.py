@@ -22,6 +22,7 @@ STAGES = {
     "resources": 0,
     "findings": 0,
     "budget": 0,
+    "inputs": 0,
     "sources": 1,
     "canon": 2,
     "frames": 3,
