@@ -12,7 +12,7 @@ from graphql import GraphQLList, GraphQLNonNull, GraphQLObjectType, get_named_ty
 from jobframe.api.arguments import MAX_ITEMS, MAX_SEARCH_WORDS, MAX_STRING
 from jobframe.api.context import Context
 from jobframe.api.cost import canon_sizes, schema_weights
-from jobframe.api.cost_limit import COSTLY, COSTLY_LANE
+from jobframe.api.lane import COSTLY, COSTLY_LANE
 from jobframe.api.limits import Limits
 from jobframe.api.schema import build_schema, schema
 from jobframe.budget import budget

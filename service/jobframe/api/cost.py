@@ -6,40 +6,22 @@ its length — the page size asked for, at most the list's length in the canon, 
 longest such list the canon holds. The estimate is an upper bound: fragments on several
 types all count, `@skip` and `@include` are ignored. Its inputs are the document, the
 variables and the served snapshot, so the same request on the same canon always gets the
-same estimate (and the response cache may keep it).
+same estimate (and the response cache may keep it). The weights and sizes are here; the
+walk that estimates a document with them, once per fragment, is `walk.py`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 from weakref import WeakKeyDictionary
 
 import strawberry
-from graphql import (
-    FieldNode,
-    FragmentDefinitionNode,
-    FragmentSpreadNode,
-    GraphQLCompositeType,
-    GraphQLList,
-    GraphQLNonNull,
-    GraphQLObjectType,
-    GraphQLSchema,
-    InlineFragmentNode,
-    OperationDefinitionNode,
-    SelectionSetNode,
-    get_named_type,
-    is_composite_type,
-)
-from graphql.execution.values import get_argument_values, get_variable_values
-from graphql.language import DocumentNode
 from strawberry.types.base import StrawberryObjectDefinition
 
 from ..canon import Canon
 from ..frames import FrameKind, build_page
 from ..loading import Served
-from .arguments import check_arguments
 from .cost_directives import Cost, CostPerFrameLine, ListSize
 
 Key = tuple[str, str]
@@ -164,134 +146,3 @@ def served_sizes(served: Served) -> dict[Key, int]:
 
 UNSIZED = 100
 """The length assumed of a list nothing sizes; a test keeps every list of objects sized."""
-
-
-class _Estimate:
-    def __init__(
-        self,
-        schema: GraphQLSchema,
-        weights: Mapping[Key, FieldWeights],
-        sizes: Mapping[Key, int],
-        fragments: Mapping[str, FragmentDefinitionNode],
-        variables: Any,
-    ) -> None:
-        self.schema = schema
-        self.weights = weights
-        self.sizes = sizes
-        self.fragments = fragments
-        self.variables = variables
-
-    def selections(
-        self,
-        parent: GraphQLCompositeType,
-        selection_set: SelectionSetNode,
-        sized: Mapping[str, int],
-    ) -> int:
-        total = 0
-        for selection in selection_set.selections:
-            if isinstance(selection, FieldNode):
-                total += self.field(parent, selection, sized)
-                continue
-            fragment: FragmentDefinitionNode | InlineFragmentNode
-            if isinstance(selection, FragmentSpreadNode):
-                fragment = self.fragments[selection.name.value]
-            else:
-                assert isinstance(selection, InlineFragmentNode)
-                fragment = selection
-            condition = fragment.type_condition
-            target = self.schema.get_type(condition.name.value) if condition else parent
-            assert is_composite_type(target)
-            total += self.selections(target, fragment.selection_set, sized)
-        return total
-
-    def field(self, parent: GraphQLCompositeType, node: FieldNode, sized: Mapping[str, int]) -> int:
-        name = node.name.value
-        if name.startswith("__"):
-            return 0  # introspection: bounded by the schema and the introspection depth rule
-        definition = parent.fields[name]  # type: ignore[union-attr]
-        arguments = get_argument_values(definition, node, self.variables)
-        check_arguments(parent.name, name, arguments)
-        weights = self.weights.get((parent.name, name), FieldWeights())
-        named = get_named_type(definition.type)
-        composite = is_composite_type(named)
-        weight = weights.weight if weights.weight is not None else int(composite)
-        if weights.per_frame_line:
-            weight *= self.sizes.get(("Frame", "lines"), 1)
-        weight += sum(
-            w for a, w in (weights.arguments or {}).items() if arguments.get(a) is not None
-        )
-        if name in sized:
-            size = sized[name]
-        elif _is_list(definition.type):
-            size = self._list_size(parent.name, name, weights, arguments)
-        else:
-            size = 1
-        if not composite or node.selection_set is None:
-            return size * weight
-        slice_size = self._slice(parent.name, name, weights, arguments)
-        inner_sized = (
-            {f: slice_size for f in weights.sized_fields} if slice_size is not None else {}
-        )
-        inner = self.selections(named, node.selection_set, inner_sized)
-        return size * (weight + inner)
-
-    def _slice(
-        self, type_name: str, name: str, weights: FieldWeights, arguments: dict[str, Any]
-    ) -> int | None:
-        """The length a slicing argument gives, at most the list's length in the canon."""
-        given = [arguments[a] for a in weights.slicing if arguments.get(a) is not None]
-        if not given:
-            return None
-        value = given[0]
-        asked = len(value) if isinstance(value, list) else int(value)
-        return min(asked, self.sizes.get((type_name, name), asked))
-
-    def _list_size(
-        self, type_name: str, name: str, weights: FieldWeights, arguments: dict[str, Any]
-    ) -> int:
-        if not weights.sized_fields:
-            sliced = self._slice(type_name, name, weights, arguments)
-            if sliced is not None:
-                return sliced
-        if (type_name, name) in self.sizes:
-            return self.sizes[(type_name, name)]
-        return weights.assumed if weights.assumed is not None else UNSIZED
-
-
-def _is_list(type_: Any) -> bool:
-    if isinstance(type_, GraphQLNonNull):
-        type_ = type_.of_type
-    return isinstance(type_, GraphQLList)
-
-
-def estimate_cost(
-    schema: GraphQLSchema,
-    weights: Mapping[Key, FieldWeights],
-    sizes: Mapping[Key, int],
-    document: DocumentNode,
-    operation_name: str | None,
-    variables: dict[str, Any] | None,
-) -> int | None:
-    """The operation's estimated cost; None when its variables do not coerce (execution
-    then reports that). Raises GraphQLError (BAD_USER_INPUT) for an argument over its
-    bound (`arguments.py`)."""
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    chosen = [
-        o
-        for o in operations
-        if operation_name is None or (o.name and o.name.value == operation_name)
-    ]
-    if len(chosen) != 1:
-        return None
-    operation = chosen[0]
-    coerced = get_variable_values(schema, operation.variable_definitions or (), variables or {})
-    if isinstance(coerced, list):
-        return None
-    root = schema.get_root_type(operation.operation)
-    assert isinstance(root, GraphQLObjectType)
-    fragments = {
-        d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
-    }
-    return _Estimate(schema, weights, sizes, fragments, coerced).selections(
-        root, operation.selection_set, {}
-    )

@@ -1,33 +1,30 @@
-"""Refusing a query whose estimated cost is over the limit, before any of it executes,
-running admitted costly queries one at a time, and reporting every response's estimate in
-`extensions.cost`.
+"""Refusing an operation too deep, with too many aliases or too costly, before any of it
+executes; running admitted costly ones in the costly lane (`lane.py`); reporting every
+response's estimate in `extensions.cost`.
 
-The costly lane: with the GIL, every operation executing at once shares one core in 5 ms
-turns, so a cheap query (or `/healthz` on the event loop) waited behind every costly one
-running: 60-110 times its idle latency under a hostile mix (`bench/hostile.py`). Operations
-estimated over COSTLY wait for the one lane, within their time budget; cheap ones never do.
+All three come from one walk of the document (`walk.py`), made when the operation is about
+to execute: parsed, validated (a fragment cycle is refused there), its variables known. The
+clients' codes and messages are those of Strawberry's depth and alias limiters, which the
+walk replaces (they expanded every fragment spread: a fragment bomb took 10.3 s).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
+from contextlib import ExitStack
 from functools import cache
 
 import strawberry
 from graphql import ExecutionResult, GraphQLError
 from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionContext
 
-from ..budget import BudgetSpent, acquire_within_budget
+from ..budget import BudgetSpent
 from .context import Context
-from .cost import FieldWeights, Key, estimate_cost, schema_weights, served_sizes
+from .cost import FieldWeights, Key, schema_weights, served_sizes
 from .errors import ErrorCode, coded
-
-COSTLY = 1_000
-"""An estimate over this (about 5 ms of work) runs in the costly lane. The four frames of a
-role-level with every quote's source cost about 1,200; one frame with its text about 90."""
-COSTLY_LANE = threading.BoundedSemaphore(1)
-"""Costly operations executing at once, per process."""
+from .lane import costly_lane
+from .walk import Walked, chosen_operation, walk_operation
 
 
 @cache
@@ -35,56 +32,75 @@ def _weights(schema: strawberry.Schema) -> dict[Key, FieldWeights]:
     return schema_weights(schema)
 
 
-class CostLimit(SchemaExtension):
-    """Estimates the operation's cost when it is about to execute (parsed, validated, its
-    variables known); over the limit, the result is the QUERY_TOO_COSTLY error instead."""
+class WalkLimits(SchemaExtension):
+    """Walks the operation once; over a limit, the result is that limit's error instead."""
 
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
+    def __init__(self, max_depth: int, max_aliases: int, max_cost: int) -> None:
+        self.max_depth = max_depth
+        self.max_aliases = max_aliases
+        self.limit = max_cost
         self.estimate: int | None = None
 
     def on_execute(self) -> Iterator[None]:
         run = self.execution_context
         context = run.context
-        if isinstance(context, Context) and run.graphql_document is not None:
+        walked: Walked | None = None
+        if run.graphql_document is not None:
             try:
-                self.estimate = estimate_cost(
+                walked = walk_operation(
                     run.schema._schema,
                     _weights(run.schema),
-                    served_sizes(context.served),
+                    served_sizes(context.served) if isinstance(context, Context) else {},
                     run.graphql_document,
                     run.operation_name,
                     run.variables,
                 )
             except GraphQLError as refused:
                 run.result = ExecutionResult(data=None, errors=[refused])
-            if self.estimate is not None and self.estimate > self.limit:
-                run.result = ExecutionResult(data=None, errors=[self._too_costly(self.estimate)])
-        if run.result is not None or self.estimate is None or self.estimate <= COSTLY:
+            except BudgetSpent as spent:
+                run.result = ExecutionResult(data=None, errors=[_spent(spent)])
+        if walked is not None and isinstance(context, Context):
+            self.estimate = walked.cost
+        over = self._refusal(walked, run) if walked else None
+        if over is not None:
+            run.result = ExecutionResult(data=None, errors=[over])
+        with ExitStack() as lane:
+            if run.result is None and walked is not None:
+                try:
+                    lane.enter_context(costly_lane(walked.cost))
+                except BudgetSpent as spent:
+                    run.result = ExecutionResult(data=None, errors=[_spent(spent)])
             yield
-            return
-        try:
-            acquire_within_budget(COSTLY_LANE)
-        except BudgetSpent as spent:
-            spent_error = coded(str(spent), ErrorCode.TIME_BUDGET_EXCEEDED)
-            run.result = ExecutionResult(data=None, errors=[spent_error])
-            yield
-            return
-        try:
-            yield
-        finally:
-            COSTLY_LANE.release()
 
-    def _too_costly(self, estimate: int) -> GraphQLError:
-        return coded(
-            f"the query's estimated cost is {estimate}, over the limit of {self.limit}: ask"
-            " for smaller pages (`first`) or fewer fields",
-            ErrorCode.QUERY_TOO_COSTLY,
-            estimate=estimate,
-            limit=self.limit,
-        )
+    def _refusal(self, walked: Walked, run: ExecutionContext) -> GraphQLError | None:
+        if walked.depth > self.max_depth:
+            assert run.graphql_document is not None
+            operation = chosen_operation(run.graphql_document, run.operation_name)
+            name = operation.name.value if operation and operation.name else "anonymous"
+            return coded(
+                f"'{name}' exceeds maximum operation depth of {self.max_depth}",
+                ErrorCode.QUERY_TOO_DEEP,
+            )
+        if walked.aliases > self.max_aliases:
+            return coded(
+                f"{walked.aliases} aliases found. Allowed: {self.max_aliases}",
+                ErrorCode.TOO_MANY_ALIASES,
+            )
+        if walked.cost > self.limit:
+            return coded(
+                f"the query's estimated cost is {walked.cost}, over the limit of {self.limit}:"
+                " ask for smaller pages (`first`) or fewer fields",
+                ErrorCode.QUERY_TOO_COSTLY,
+                estimate=walked.cost,
+                limit=self.limit,
+            )
+        return None
 
     def get_results(self) -> dict[str, object]:
         if self.estimate is None:
             return {}
         return {"cost": {"estimate": self.estimate, "limit": self.limit}}
+
+
+def _spent(spent: BudgetSpent) -> GraphQLError:
+    return coded(str(spent), ErrorCode.TIME_BUDGET_EXCEEDED)
