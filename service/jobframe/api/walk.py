@@ -35,6 +35,7 @@ from graphql import (
     OperationDefinitionNode,
     SelectionSetNode,
     get_named_type,
+    is_abstract_type,
     is_composite_type,
 )
 from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
@@ -65,26 +66,34 @@ class Walked:
 
 @cache
 def schema_sizes(schema: GraphQLSchema) -> dict[Key, int]:
-    """The longest list of each kind introspection can return: computed once per schema."""
+    """Introspection's list sizes, computed once per schema: each the mean over all types
+    (rounded up), so that `__schema { types { fields … } }` costs what the whole schema
+    holds. The longest lists would count every type as the biggest, and refuse the IDE's own
+    introspection query (139,118 then, against a limit of 20,000)."""
     types = list(schema.type_map.values())
+    fields = [f for t in types for f in (getattr(t, "fields", None) or {}).values()]
 
-    def longest(attribute: str) -> int:
-        return max((len(getattr(t, attribute, None) or ()) for t in types), default=0)
+    def mean(total: int, over: int) -> int:
+        return -(-total // max(over, 1))
 
-    longest_args = max(
-        (len(f.args) for t in types for f in (getattr(t, "fields", None) or {}).values()),
-        default=0,
-    )
+    def per_type(attribute: str) -> int:
+        return mean(sum(len(getattr(t, attribute, None) or ()) for t in types), len(types))
+
+    abstract = [t for t in types if is_abstract_type(t)]
     return {
         ("__Schema", "types"): len(types),
         ("__Schema", "directives"): len(schema.directives),
-        ("__Type", "fields"): longest("fields"),
-        ("__Type", "inputFields"): longest("fields"),
-        ("__Type", "interfaces"): longest("interfaces"),
-        ("__Type", "possibleTypes"): len(types),
-        ("__Type", "enumValues"): longest("values"),
-        ("__Field", "args"): longest_args,
-        ("__Directive", "args"): max((len(d.args) for d in schema.directives), default=0),
+        ("__Type", "fields"): per_type("fields"),
+        ("__Type", "inputFields"): per_type("fields"),
+        ("__Type", "interfaces"): per_type("interfaces"),
+        ("__Type", "possibleTypes"): mean(
+            sum(len(schema.get_possible_types(t)) for t in abstract), len(types)
+        ),
+        ("__Type", "enumValues"): per_type("values"),
+        ("__Field", "args"): mean(sum(len(f.args) for f in fields), len(fields)),
+        ("__Directive", "args"): mean(
+            sum(len(d.args) for d in schema.directives), len(schema.directives)
+        ),
     }
 
 

@@ -1,0 +1,81 @@
+"""The one walk of a GraphQL document (`api/walk.py`): each fragment once, cycles refused
+without looping, the budget checked, every Int argument bounded, introspection costed."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from graphql import GraphQLError, get_introspection_query, get_named_type, parse
+
+from jobframe.api.arguments import INT_BOUNDS
+from jobframe.api.context import Context
+from jobframe.api.cost import schema_weights, served_sizes
+from jobframe.api.limits import Limits
+from jobframe.api.schema import schema
+from jobframe.api.walk import Walked, walk_operation
+from jobframe.budget import BudgetSpent, budget
+from jobframe.loading import Served
+from tests.web.test_document_walk import fragment_bomb
+
+DEEP_INTROSPECTION = "__schema { types { fields { type { fields { type { name } } } } } }"
+"""As deep as graphql-core's introspection depth rule admits: it cost 0 before."""
+
+
+def walked(served: Served, query: str) -> Walked | None:
+    return walk_operation(
+        schema._schema, schema_weights(schema), served_sizes(served), parse(query), None, None
+    )
+
+
+def test_a_fragment_bomb_is_walked_once_per_fragment(served: Served) -> None:
+    """2^60 spreads once expanded; 61 fragments walked."""
+    started = time.monotonic()
+    result = walked(served, fragment_bomb(60, "a: dimensions { label }"))
+    assert time.monotonic() - started < 1.0
+    assert result is not None
+    assert result.aliases == 2**60
+    assert result.cost == 2**60 * len(served.canon.dimensions)  # one per dimension
+    assert result.depth == 1
+
+
+def test_a_fragment_cycle_is_refused_by_the_walk_without_looping(served: Served) -> None:
+    """graphql-core's validation refuses cycles first; the walk must not loop on one."""
+    cycle = "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A __typename }"
+    with pytest.raises(GraphQLError, match='Cannot spread fragment "A" within itself'):
+        walked(served, cycle)
+    answer = schema.execute_sync(cycle, context_value=Context(served))
+    assert answer.errors is not None and answer.data is None
+
+
+def test_the_walk_stops_when_the_budget_is_spent(served: Served) -> None:
+    with budget(0.0), pytest.raises(BudgetSpent):
+        walked(served, fragment_bomb(21))
+
+
+def test_every_int_argument_of_the_schema_has_a_bound() -> None:
+    """A new Int argument without one would be refused whatever its value."""
+    unbounded = [
+        (type_name, field_name, name)
+        for type_name, gql_type in schema._schema.type_map.items()
+        if not type_name.startswith("__")
+        for field_name, field in (getattr(gql_type, "fields", None) or {}).items()
+        for name, argument in getattr(field, "args", {}).items()
+        if get_named_type(argument.type).name == "Int" and name not in INT_BOUNDS
+    ]
+    assert not unbounded
+
+
+def test_introspection_is_estimated_and_the_ide_query_admitted(served: Served) -> None:
+    ide = schema.execute_sync(get_introspection_query(), context_value=Context(served))
+    assert ide.errors is None
+    assert 1_000 < ide.extensions["cost"]["estimate"] <= Limits().max_query_cost
+
+
+def test_a_nested_introspection_query_is_refused_by_its_cost(served: Served) -> None:
+    """Before: estimate 0, answered 148 KB."""
+    query = "{ " + " ".join(f"a{i}: {DEEP_INTROSPECTION}" for i in range(10)) + " }"
+    answer = schema.execute_sync(query, context_value=Context(served))
+    assert answer.data is None
+    [error] = answer.errors or []
+    assert error.extensions is not None and error.extensions["code"] == "QUERY_TOO_COSTLY"
