@@ -23,6 +23,7 @@ STAGES = {
     "findings": 0,
     "budget": 0,
     "inputs": 0,
+    "formats": 0,
     "sources": 1,
     "canon": 2,
     "frames": 3,

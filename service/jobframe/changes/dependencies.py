@@ -26,7 +26,7 @@ import networkx as nx
 
 from ..canon import Canon, CanonNode, Responsibility, RoleLevel, RubricEntry
 from ..frames import FrameKind, frames_quoting
-from .nodes import Side
+from .nodes import Side, owners
 
 Context = tuple[str, str, tuple[str, ...], frozenset[str], frozenset[str]]
 """("context", level, the statements as they apply, sources, rubric dimensions), by IRI."""
@@ -55,6 +55,13 @@ class Dependencies:
         self._sides = (old, new)
         for side in self._sides:
             self._add(side.canon)
+
+    @classmethod
+    def of(cls, canon: Canon) -> Dependencies:
+        """One canon's graph: the role-levels that quote each of its nodes (a node page's
+        "used by"), built once per canon instead of scanning its role-levels."""
+        side = Side(canon, owners(canon))
+        return cls(side, side)
 
     def _add(self, canon: Canon) -> None:
         graph = self.graph

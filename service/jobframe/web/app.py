@@ -24,6 +24,7 @@ from .graphql_view import CanonGraphQL
 from .holder import CanonHolder
 from .node_pages import canon_endpoint
 from .observability import CanonCollector, Observability
+from .page_headers import PageHeaders
 from .response_cache import ResponseCache
 from .sync import follow
 from .watch import watch
@@ -110,4 +111,5 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
         lifespan=lifespan,
     )
     app.add_middleware(Observability, holder=holder, registry=registry)
+    app.add_middleware(PageHeaders)
     return app

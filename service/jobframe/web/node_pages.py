@@ -7,8 +7,9 @@ canon (its type, names, text and the links to its parents), so it is exactly wha
 
 from __future__ import annotations
 
-import html
 import math
+import threading
+import weakref
 from collections.abc import Awaitable, Callable
 from functools import partial
 from urllib.parse import urlencode
@@ -35,6 +36,8 @@ from ..canon import (
     ancestry,
     shown,
 )
+from ..changes import Dependencies
+from ..formats import html_link, html_text
 from ..frames import Frame, Line, build_page
 from ..settings import DEFAULT_IRI_BASE
 from ..vocabulary import JF, JSONLD_CONTEXT, NAMESPACE
@@ -44,7 +47,8 @@ from .negotiation import negotiate
 NODE_MEDIA_TYPES = ("text/html", "text/turtle", "application/ld+json", "application/json")
 """What a node page can be answered as, the first when the client states no preference."""
 USED_BY_ROLE_LEVELS = 20
-"""A level or dimension is quoted by every role-level at it: the page lists this many."""
+"""A level, a dimension or a source may be quoted by every role-level: a page lists the
+lines of this many of those that quote it, and counts the rest."""
 
 
 def node_graph(canon: Canon, node: CanonNode) -> Graph:
@@ -112,26 +116,51 @@ def _describe_canon(graph: Graph, about: CanonAbout) -> None:
         graph.add((subject, DCTERMS.rights, Literal(about.attribution)))
 
 
-def used_by(canon: Canon, node: CanonNode) -> list[tuple[RoleLevel, Frame, Line]]:
-    """(role-level, frame, line) for every frame line that quotes the node."""
-    path = ancestry(canon, node.iri) or ()
-    roles = [n for n in path if isinstance(n, RoleLevel)]
-    if isinstance(node, DimensionStatement) and node.family is not None:
-        level = path[1] if len(path) > 1 else None
-        roles = [r for r in canon.role_levels_of(node.family.iri) if r.level is level]
-    if not roles:
-        level = next((n for n in path if isinstance(n, Level)), None)
-        roles = [r for r in canon.role_levels if level is None or r.level.iri == level.iri][
-            :USED_BY_ROLE_LEVELS
-        ]
-    found = []
+class _Quoting:
+    """Which role-levels quote each node of one canon, and their order in it."""
+
+    def __init__(self, canon: Canon) -> None:
+        self.dependencies = Dependencies.of(canon)
+        self.order = {role.iri: n for n, role in enumerate(canon.role_levels)}
+
+
+_QUOTING: weakref.WeakKeyDictionary[Canon, _Quoting] = weakref.WeakKeyDictionary()
+_QUOTING_LOCK = threading.Lock()
+
+
+def _quoting(canon: Canon) -> _Quoting:
+    """The canon's index, built by the first page asked of it (pages run in threads)."""
+    with _QUOTING_LOCK:
+        found = _QUOTING.get(canon)
+        if found is None:
+            found = _QUOTING[canon] = _Quoting(canon)
+        return found
+
+
+def used_by(canon: Canon, node: CanonNode) -> tuple[list[tuple[RoleLevel, Frame, Line]], int]:
+    """(role-level, frame, line) for every frame line that quotes the node, from the first
+    USED_BY_ROLE_LEVELS role-levels (in canon order) that quote it, and how many more
+    role-levels quote it. The candidates come from the canon's dependency graph of
+    provenance, so a role-level anywhere in the canon is found."""
+    index = _quoting(canon)
+    iris = sorted(index.dependencies.quoting([node.iri]), key=lambda i: index.order.get(i, -1))
+    roles = [r for r in (canon.nodes.get(i) for i in iris) if isinstance(r, RoleLevel)]
+    found: list[tuple[RoleLevel, Frame, Line]] = []
+    quoting = 0
+    seen = 0
     for role in within_budget(roles, every=1):
-        page = build_page(role)
-        for frame in page.frames:
-            for line in frame.lines:
-                if any(s.node.iri == node.iri for s in line.sources):
-                    found.append((role, frame, line))
-    return found
+        if quoting == USED_BY_ROLE_LEVELS:
+            break
+        seen += 1
+        lines = [
+            (role, frame, line)
+            for frame in build_page(role).frames
+            for line in frame.lines
+            if any(s.node.iri == node.iri for s in line.sources)
+        ]
+        quoting += bool(lines)
+        found += lines
+    return found, len(roles) - seen
 
 
 def viewer_url(role: RoleLevel, frame: Frame) -> str:
@@ -141,19 +170,21 @@ def viewer_url(role: RoleLevel, frame: Frame) -> str:
 
 
 def _page(canon: Canon, node: CanonNode, base: str) -> str:
-    e = html.escape
+    e = html_text
     path = ancestry(canon, node.iri) or (node,)
-    crumbs = " → ".join(f'<a href="{e(node_url(n.iri, base))}">{e(n.label)}</a>' for n in path)
+    crumbs = " → ".join(html_link(node_url(n.iri, base), n.label) for n in path)
+    lines, more = used_by(canon, node)
     uses = "".join(
-        f'<li><a href="{e(node_url(role.iri, base))}">{e(role.label)}</a> · '
-        f'<a href="{e(viewer_url(role, frame))}">{e(frame.title)}</a>: {e(line.text)}</li>'
-        for role, frame, line in used_by(canon, node)
+        f"<li>{html_link(node_url(role.iri, base), role.label)} · "
+        f"{html_link(viewer_url(role, frame), frame.title)}: {e(line.text)}</li>"
+        for role, frame, line in lines
     )
+    if more:
+        uses += f"<li>… and {more:,} more role-levels that may quote it.</li>"
     text = f"<blockquote>{e(node.text)}</blockquote>" if node.text else ""
     notation = f"<p>Notation: <code>{e(node.notation)}</code></p>" if node.notation else ""
     for what, target in _shown_links(node):
-        link = f'<a href="{e(node_url(target.iri, base))}">{e(target.label)}</a>'
-        notation += f"<p>{what}: {link}</p>"
+        notation += f"<p>{what}: {html_link(node_url(target.iri, base), target.label)}</p>"
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -182,12 +213,11 @@ def _attribution(about: CanonAbout | None) -> str:
     """The footer crediting the canon's published source, as its licence requires."""
     if about is None or not (about.attribution or about.source or about.license):
         return ""
-    e = html.escape
-    parts = [e(about.attribution)] if about.attribution else []
+    parts = [html_text(about.attribution)] if about.attribution else []
     if about.source:
-        parts.append(f'Source: <a href="{e(about.source)}">{e(about.source)}</a>')
+        parts.append(f"Source: {html_link(about.source)}")
     if about.license:
-        parts.append(f'Licence: <a href="{e(about.license)}">{e(about.license)}</a>')
+        parts.append(f"Licence: {html_link(about.license)}")
     return f'<footer class="attribution"><p>{" · ".join(parts)}</p></footer>'
 
 

@@ -1,0 +1,19 @@
+"""The characters no written format may carry as they are, and how they are shown instead."""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import visible
+
+CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+"""Control characters but tab and line feed, the line and paragraph separators (which end a
+line where a reader does not expect it) and lone surrogates (which no encoder accepts)."""
+
+
+def shown_controls(text: str) -> str:
+    """Each character of CONTROLS written as its escape (`\\r`, `\\u0085`), the rest as is:
+    what is invisible or moves the cursor is seen, and nothing else changes."""
+    if CONTROLS.search(text) is None:
+        return text
+    return CONTROLS.sub(lambda m: visible(m.group()), text)
