@@ -8,7 +8,9 @@ that every request executes. Phase A, idle: cheap probes, clients each sending `
 or a one-frame query (a random role-level) every `interval` seconds. Phase B: the same probes
 while hostile clients loop on the requests of issue 11: the costly query (refused by its
 estimated cost), the heaviest query the cost limit admits, node-page misses of 2,000
-characters, a GET for HTML with 20 admitted aliases, and a search of 45,000 words. The hostile
+characters, a GET for HTML with 20 admitted aliases, a search of 45,000 words, and those of
+issue 20: a fragment bomb (21 fragments each spreading the next twice) and the costly query
+beside a connection asking `first: -1000000`. The hostile
 clients run in a process of their own, so that parsing their answers never delays a probe.
 Prints each probe's p50 and p99 in both phases and their ratio, and each hostile request's
 outcomes; every figure comes from this one run.
@@ -60,6 +62,16 @@ ALIASED = (
 """One of the 20 aliases of the GET for HTML: 20 of them are just under the default limit."""
 ALIASES = 20
 SEARCH_WORDS = 45_000
+BOMB = (
+    "{ ...F0 } "
+    + " ".join(f"fragment F{i} on Query {{ ...F{i + 1} ...F{i + 1} }}" for i in range(21))
+    + " fragment F21 on Query { dimensions { label } }"
+)
+"""The fragment bomb of issue 20: 2^21 spreads once expanded, 882 bytes (10.3 s before)."""
+NEGATIVE_FIRST = ISSUE_QUERY.removesuffix("}") + (
+    "b: roleLevels(first: -1000000) { nodes { frames { text } } } }"
+)
+"""The costly query with a negative page beside it: its estimate went negative, and it ran."""
 MISS_CHARS, WARM_UP_SECONDS = 2_000, 3.0
 RAMP_SECONDS = 1.0  # between the hostile clients starting and phase B's clock starting
 
@@ -79,6 +91,8 @@ HOSTILE = (
     Hostile("node-page miss, 2,000 chars", 2, "404"),
     Hostile("GET text/html, 20 aliases", 2, "200"),
     Hostile("search of 45,000 words", 1, "200 BAD_USER_INPUT"),
+    Hostile("fragment bomb, N=21", 2, "200 QUERY_TOO_COSTLY"),
+    Hostile("first: -1000000 beside the costly query", 1, "200 BAD_USER_INPUT"),
 )
 
 
@@ -133,6 +147,10 @@ async def send(
             params={"query": aliased_query(rng, plan.size)},
             headers={"accept": "text/html"},
         )
+    if name == HOSTILE[5].name:  # a comment per request: no cache of any kind answers it
+        return await http.post(graphql, json={"query": f"{BOMB} # {rng.getrandbits(32)}-{n}"})
+    if name == HOSTILE[6].name:
+        return await http.post(graphql, json={"query": NEGATIVE_FIRST})
     words = "a " * SEARCH_WORDS
     return await http.post(
         graphql, json={"query": f'{{ roleLevels(search: "{words}") {{ totalCount }} }}'}
