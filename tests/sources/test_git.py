@@ -82,3 +82,10 @@ def test_outside_a_repository_is_a_finding(tmp_path: Path) -> None:
         git_folder(GitRevision("main", "canon", tmp_path)),
     ):
         pass
+
+
+def test_the_top_folder_is_named_git_head_dot(repo: Path) -> None:
+    """Issue 20, finding 14: `git:HEAD:.` was "no folder '.' at revision 'HEAD'"."""
+    with git_folder(parse_git("git:HEAD:.", repo) or GitRevision("", "")) as folder:
+        assert (folder / "canon" / "a.ttl").read_text() == "first\n"
+        assert (folder / "canon" / "nested" / "b.ttl").read_text() == "b\n"

@@ -9,6 +9,7 @@ finding naming them, never a traceback.
 
 from __future__ import annotations
 
+import posixpath
 import shutil
 import subprocess
 import tarfile
@@ -80,7 +81,7 @@ def git_folder(revision: GitRevision) -> Iterator[Path]:
             f"unknown git revision {revision.revision!r}",
             "name a branch, tag or commit the repository has (git fetch it first in CI)",
         )
-    tree = f"{commit.stdout.decode().strip()}:{revision.path}"
+    tree = f"{commit.stdout.decode().strip()}:{_tree_path(revision.path)}"
     kind = _git(revision, "cat-file", "-t", tree)
     if kind.returncode != 0 or kind.stdout.strip() != b"tree":
         raise _refused(
@@ -94,6 +95,13 @@ def git_folder(revision: GitRevision) -> Iterator[Path]:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _tree_path(path: str) -> str:
+    """The path as git names it in `REV:PATH`: the top folder `.` is the empty path (git
+    reads `REV:.` as relative to the working directory, which `git -C` makes no sense of)."""
+    normal = posixpath.normpath(path)
+    return "" if normal == "." else normal
 
 
 def _extract(revision: GitRevision, tree: str, into: Path) -> None:
