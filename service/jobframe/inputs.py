@@ -22,6 +22,7 @@ from typing import BinaryIO
 __all__ = [
     "CANON_FILE",
     "CHUNK_BYTES",
+    "GIT_FILE",
     "Bound",
     "InputRefused",
     "InputTooLarge",
@@ -162,3 +163,5 @@ CANON_FILE = Bound("a canon file", 512 * MIB, 120.0)
 """512 MiB: the benchmark's canon of 100,000 role-levels is 152 MiB in all, its largest file
 1.6 MiB, so this fits that whole canon in one file three times over. 120 s: a local disk
 reads 512 MiB in a few seconds; a stalled network mount is stopped."""
+GIT_FILE = Bound("a canon file of the git revision", CANON_FILE.max_bytes, CANON_FILE.seconds)
+"""As for a canon file; the whole archive `git archive` streams is bounded at four times it."""
