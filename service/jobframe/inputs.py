@@ -10,9 +10,30 @@ to turn into a finding or a coded error.
 
 from __future__ import annotations
 
+import os
+import stat
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+__all__ = [
+    "CANON_FILE",
+    "CHUNK_BYTES",
+    "GIT_FILE",
+    "Bound",
+    "InputRefused",
+    "InputTooLarge",
+    "InputTooSlow",
+    "NotARegularFile",
+    "OutsideFolder",
+    "opened",
+    "read_all",
+    "read_chunks",
+    "read_file",
+]
 
 CHUNK_BYTES = 1 << 16
 """How much one read asks for: small enough that a bound is never overshot by much."""
@@ -81,3 +102,66 @@ def read_chunks(read: Read, bound: Bound, before_read: BeforeRead | None = None)
 def read_all(read: Read, bound: Bound, before_read: BeforeRead | None = None) -> bytes:
     """The whole input, within its bound (see `read_chunks`)."""
     return b"".join(read_chunks(read, bound, before_read))
+
+
+class NotARegularFile(InputRefused):
+    def __init__(self, bound: Bound) -> None:
+        super().__init__(bound, f"{bound.what} is not a regular file")
+
+
+class OutsideFolder(InputRefused):
+    def __init__(self, bound: Bound, folder: Path) -> None:
+        super().__init__(bound, f"{bound.what} leads outside the folder {folder}")
+
+
+@contextmanager
+def opened(path: Path, bound: Bound, inside: Path | None = None) -> Iterator[BinaryIO]:
+    """A file from outside, opened once and checked on the opened descriptor, never by its
+    path again: a regular file (opened without blocking, so a FIFO cannot hang it), not
+    over the bound by its size, and, with `inside`, really inside that folder (a link
+    swapped after a walk checked it leads nowhere else). OSError when it cannot be opened."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(path, flags)
+    with open(descriptor, "rb", buffering=0) as file:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise NotARegularFile(bound)
+        if status.st_size > bound.max_bytes:
+            raise InputTooLarge(bound)
+        if inside is not None and not _opened_inside(descriptor, status, path, inside):
+            raise OutsideFolder(bound, inside)
+        yield file
+
+
+def read_file(path: Path, bound: Bound, inside: Path | None = None) -> bytes:
+    """A file's bytes, opened and checked once (`opened`) and read within its bound (so a
+    file that grows while read is stopped at it). InputRefused or OSError when it is not."""
+    with opened(path, bound, inside) as file:
+        return read_all(file.read, bound)
+
+
+def _opened_inside(descriptor: int, status: os.stat_result, path: Path, folder: Path) -> bool:
+    """Whether the opened file lies inside the folder: on Linux its descriptor's own path;
+    elsewhere the file the path resolves to now must be the very file opened."""
+    root = folder.resolve()
+    proc = Path(f"/proc/self/fd/{descriptor}")
+    try:
+        real = Path(os.readlink(proc))
+    except OSError:
+        try:
+            real = path.resolve(strict=True)
+            same = os.stat(real)
+        except (OSError, RuntimeError):
+            return False
+        if (same.st_dev, same.st_ino) != (status.st_dev, status.st_ino):
+            return False
+    return real.is_relative_to(root)
+
+
+MIB = 1024 * 1024
+CANON_FILE = Bound("a canon file", 512 * MIB, 120.0)
+"""512 MiB: the benchmark's canon of 100,000 role-levels is 152 MiB in all, its largest file
+1.6 MiB, so this fits that whole canon in one file three times over. 120 s: a local disk
+reads 512 MiB in a few seconds; a stalled network mount is stopped."""
+GIT_FILE = Bound("a canon file of the git revision", CANON_FILE.max_bytes, CANON_FILE.seconds)
+"""As for a canon file; the whole archive `git archive` streams is bounded at four times it."""

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from jobframe.findings import CanonError, FindingKind
+from jobframe.inputs import Bound
 from jobframe.sources import GitRevision, git_folder, parse_git
 
 
@@ -82,3 +83,34 @@ def test_outside_a_repository_is_a_finding(tmp_path: Path) -> None:
         git_folder(GitRevision("main", "canon", tmp_path)),
     ):
         pass
+
+
+def test_the_top_folder_is_named_git_head_dot(repo: Path) -> None:
+    """Issue 20, finding 14: `git:HEAD:.` was "no folder '.' at revision 'HEAD'"."""
+    with git_folder(parse_git("git:HEAD:.", repo) or GitRevision("", "")) as folder:
+        assert (folder / "canon" / "a.ttl").read_text() == "first\n"
+        assert (folder / "canon" / "nested" / "b.ttl").read_text() == "b\n"
+
+
+def test_a_committed_file_over_the_bound_is_refused_before_it_is_written(repo: Path) -> None:
+    """Issue 20, finding 8: a committed 2 GiB file was unpacked whole before any check."""
+    (repo / "canon" / "big.ttl").write_bytes(b"# padding\n" * 300_000)  # 3,000,000 bytes
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "big")
+    bound = Bound("a canon file of the git revision", 1_000_000, 30.0)
+    with (
+        pytest.raises(CanonError) as refused,
+        git_folder(GitRevision("HEAD", "canon", repo), bound),
+    ):
+        pass
+    [finding] = refused.value.findings
+    assert "canon/big.ttl" in finding.message or "big.ttl" in finding.message
+    assert "over 1,000,000 bytes" in finding.message
+
+
+def test_only_the_turtle_files_of_the_revision_are_written(repo: Path) -> None:
+    (repo / "canon" / "notes.bin").write_bytes(b"\0" * 2_000_000)
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "notes")
+    with git_folder(GitRevision("HEAD", "canon", repo)) as folder:
+        assert sorted(p.name for p in folder.rglob("*") if p.is_file()) == ["a.ttl", "b.ttl"]

@@ -13,6 +13,7 @@ import pytest
 
 from jobframe.checks import check_canon, report_text
 from jobframe.findings import CanonError, FindingKind, Location, Severity
+from jobframe.inputs import Bound
 from jobframe.loading import load_canon
 from jobframe.sources import TurtleFiles, turtle, turtle_files
 from jobframe.sources.turtle import MAX_FILE_BYTES, MAX_NESTING, read_turtle, too_deep
@@ -78,7 +79,7 @@ def test_a_file_that_holds_more_than_its_size_says_is_read_only_to_the_bound(
 ) -> None:
     """A /proc file's size is 0 whatever it holds, as a growing file's is stale: the bytes
     read are counted too, not only the size stat() gave."""
-    monkeypatch.setattr(turtle, "MAX_FILE_BYTES", 64)
+    monkeypatch.setattr(turtle, "CANON_FILE", Bound("a canon file", 64, 5.0))
     status = Path("/proc/self/status")
     assert status.stat().st_size < 64 < len(status.read_bytes())
     _, [finding], _ = read_turtle([status])

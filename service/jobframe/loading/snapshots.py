@@ -28,7 +28,7 @@ from ..checks import Checker, CheckReport, check_canon
 from ..findings import CanonError
 from ..resources import PACKAGE_DIR, SHAPES_FILE, VOCABULARY_FILE
 from ..settings import cache_dir
-from ..sources import CanonSource, TurtleFiles, content_digest, turtle_files
+from ..sources import CanonSource, TurtleFiles, content_digest, read_file, turtle_files
 
 log = logging.getLogger("jobframe.snapshots")
 
@@ -66,10 +66,7 @@ def snapshot_key(folder: Path) -> str:
     """
     files: list[tuple[Path, bytes]] = []
     for path in (VOCABULARY_FILE, *turtle_files(folder)):
-        try:
-            data = path.read_bytes() if path.is_file() else None
-        except OSError:
-            data = None
+        data, _ = read_file(path)
         if data is None:
             return "unreadable-" + hashlib.sha256(os.fsencode(path)).hexdigest()
         files.append((path, data))

@@ -14,7 +14,7 @@ from .index import TripleIndex
 from .probe import ProbeError, SourceProbe
 from .sourcemap import SourceMap
 from .sparql import SparqlEndpoint, parse_sparql, read_sparql
-from .turtle import Reading, TurtleFiles, content_digest, read_turtle, turtle_files
+from .turtle import Reading, TurtleFiles, content_digest, read_file, read_turtle, turtle_files
 from .version import VersionLines, canon_version
 
 CanonSource = Path | TurtleFiles | SparqlEndpoint
@@ -44,6 +44,7 @@ __all__ = [
     "git_folder",
     "parse_git",
     "parse_source",
+    "read_file",
     "read_sparql",
     "read_turtle",
     "turtle_files",

@@ -1,7 +1,8 @@
 """A canon folder as it was at a git revision, written `git:REV:PATH` (`git:main:canon`).
 
 For comparing a canon with an earlier version of itself (`jobframe diff`): the folder is
-read from the repository with `git archive` into a temporary folder, which is then read like
+read from the repository with `git archive`, streamed through the bounded reader (only its
+`*.ttl` files are written, none over the bound) into a temporary folder, which is then read like
 any canon folder and removed afterwards. PATH is relative to the repository's top folder,
 as in `git show REV:PATH`. An unknown revision or a path that is not a folder there is a
 finding naming them, never a traceback.
@@ -9,6 +10,8 @@ finding naming them, never a traceback.
 
 from __future__ import annotations
 
+import io
+import posixpath
 import shutil
 import subprocess
 import tarfile
@@ -17,8 +20,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..findings import CanonError, Finding, FindingKind, Location, Severity
+from ..inputs import GIT_FILE, Bound, InputRefused, InputTooLarge, read_chunks
 
 SCHEME = "git:"
 
@@ -61,7 +66,7 @@ def _git(revision: GitRevision, *arguments: str) -> subprocess.CompletedProcess[
 
 
 @contextmanager
-def git_folder(revision: GitRevision) -> Iterator[Path]:
+def git_folder(revision: GitRevision, bound: Bound = GIT_FILE) -> Iterator[Path]:
     """The revision's folder written to a temporary folder, removed when the block ends.
 
     CanonError (a SOURCE finding) when git cannot give it: not a repository, an unknown
@@ -80,7 +85,7 @@ def git_folder(revision: GitRevision) -> Iterator[Path]:
             f"unknown git revision {revision.revision!r}",
             "name a branch, tag or commit the repository has (git fetch it first in CI)",
         )
-    tree = f"{commit.stdout.decode().strip()}:{revision.path}"
+    tree = f"{commit.stdout.decode().strip()}:{_tree_path(revision.path)}"
     kind = _git(revision, "cat-file", "-t", tree)
     if kind.returncode != 0 or kind.stdout.strip() != b"tree":
         raise _refused(
@@ -90,27 +95,78 @@ def git_folder(revision: GitRevision) -> Iterator[Path]:
         )
     folder = Path(tempfile.mkdtemp(prefix="jobframe-git-"))
     try:
-        _extract(revision, tree, folder)
+        _extract(revision, tree, folder, bound)
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _extract(revision: GitRevision, tree: str, into: Path) -> None:
-    """`git archive` of the tree, unpacked as it streams; the `data` filter refuses links
-    and paths that would land outside `into`."""
+def _tree_path(path: str) -> str:
+    """The path as git names it in `REV:PATH`: the top folder `.` is the empty path (git
+    reads `REV:.` as relative to the working directory, which `git -C` makes no sense of)."""
+    normal = posixpath.normpath(path)
+    return "" if normal == "." else normal
+
+
+def _extract(revision: GitRevision, tree: str, into: Path, bound: Bound) -> None:
+    """`git archive` of the tree, streamed: only its `*.ttl` files are written, each checked
+    against the bound from its header and again while it streams (so nothing over the bound
+    reaches the disk), the whole archive bounded in bytes and time alike. A link, or a
+    name that would land outside `into`, is never written."""
     command = ["git", "-C", str(revision.repository), "archive", "--format=tar", tree]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as git:
         assert git.stdout is not None
+        stream = git.stdout
+        whole = Bound("the revision's archive", bound.max_bytes * 4, bound.seconds)
+        chunks = read_chunks(stream.read, whole)
         try:
-            with tarfile.open(fileobj=git.stdout, mode="r|") as archive:
-                archive.extractall(into, filter="data")
-        except tarfile.TarError as failed:
+            with tarfile.open(fileobj=_Chunks(chunks), mode="r|") as archive:
+                for member in archive:
+                    _write(archive, member, into, bound)
+        except (tarfile.TarError, InputRefused) as failed:
             git.kill()
-            raise _refused(revision, f"cannot unpack the revision: {failed}", "check it") from None
+            raise _refused(revision, f"cannot unpack the revision: {failed}", _SMALLER) from None
         error = git.stderr.read().decode(errors="replace") if git.stderr else ""
     if git.returncode != 0:
         raise _refused(revision, f"git archive failed: {error.strip()}", "check the repository")
+
+
+_SMALLER = "keep each canon file of the revision within the bound, or compare folders"
+
+
+def _write(archive: tarfile.TarFile, member: tarfile.TarInfo, into: Path, bound: Bound) -> None:
+    name = posixpath.normpath(member.name)
+    if not member.isfile() or not name.endswith(".ttl") or name.startswith(("/", "..")):
+        return
+    what = Bound(f"{bound.what} {name}", bound.max_bytes, bound.seconds)
+    if member.size > what.max_bytes:
+        raise InputTooLarge(what)
+    source = archive.extractfile(member)
+    assert source is not None
+    target = into / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("xb") as out:
+        for chunk in read_chunks(source.read, what):
+            out.write(chunk)
+
+
+class _Chunks(io.RawIOBase):
+    """A stream of the bounded reader's chunks, for `tarfile` to read from."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._left = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if not self._left:
+            self._left = next(self._chunks, b"")
+        size = min(len(buffer), len(self._left))
+        buffer[:size] = self._left[:size]
+        self._left = self._left[size:]
+        return size
 
 
 def _refused(revision: GitRevision, message: str, hint: str) -> CanonError:

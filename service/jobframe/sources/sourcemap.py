@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from ..findings import Location
+from .turtle import read_file
 
 _PREFIX = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([\w.-]*):\s*<([^>]*)>", re.IGNORECASE)
 _BASE = re.compile(r"^\s*(?:@base|BASE)\s+<([^>]*)>", re.IGNORECASE)
@@ -47,9 +48,11 @@ def _resolve(base: str, reference: str) -> str:
 
 
 def _read(path: Path) -> str | None:
+    """The file's text, read as a check reads it (bounded, checked where it was opened)."""
+    data, _ = read_file(path)
     try:
-        return path.read_text("utf-8-sig") if path.is_file() else None
-    except (OSError, RuntimeError, UnicodeDecodeError):
+        return None if data is None else data.decode("utf-8-sig")
+    except UnicodeDecodeError:
         return None
 
 

@@ -6,19 +6,25 @@ and the other files are still read, so every broken file is reported in one pass
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import re
-import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PosixPath
 from typing import NamedTuple
 
 import pyoxigraph as ox
 
 from ..findings import CanonError, Finding, FindingKind, Location, Severity
+from ..inputs import (
+    CANON_FILE,
+    InputTooLarge,
+    InputTooSlow,
+    NotARegularFile,
+    OutsideFolder,
+)
+from ..inputs import read_file as read_bounded
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +35,19 @@ class TurtleFiles:
 
     def __str__(self) -> str:
         return ", ".join(str(p) for p in self.paths)
+
+
+class CanonFile(PosixPath):
+    """A Turtle file found by walking a canon folder, which it names, so that its reader
+    checks the opened file is inside that folder (not only the path the walk saw)."""
+
+    folder: Path | None = None
+
+    @classmethod
+    def found_in(cls, path: Path, folder: Path) -> CanonFile:
+        found = cls(path)
+        found.folder = folder
+        return found
 
 
 def turtle_files(folder: Path | TurtleFiles) -> list[Path]:
@@ -61,15 +80,10 @@ def turtle_files(folder: Path | TurtleFiles) -> list[Path]:
     linked_folders = [p for p in folder.rglob("*") if p.is_symlink() and p.is_dir()]
     outside = [p for p in [*files, *linked_folders] if not _inside(p, root)]
     if outside:
-        raise _refused(
-            FindingKind.OUTSIDE,
-            outside,
-            "this file or folder links outside the canon folder and is not read",
-            "copy the file into the canon folder instead of linking to it",
-        )
+        raise CanonError(tuple(_outside(p) for p in outside))
     if not files:
         raise CanonError((_no_turtle(folder),))
-    return files
+    return [CanonFile.found_in(p, root) for p in files]
 
 
 def _no_turtle(folder: Path | None) -> Finding:
@@ -92,6 +106,16 @@ def _inside(path: Path, root: Path) -> bool:
         return True
 
 
+def _outside(path: Path) -> Finding:
+    return Finding(
+        FindingKind.OUTSIDE,
+        Severity.ERROR,
+        Location(file=str(path)),
+        "this file or folder links outside the canon folder and is not read",
+        "copy the file into the canon folder instead of linking to it",
+    )
+
+
 def _refused(kind: FindingKind, paths: list[Path], message: str, hint: str) -> CanonError:
     """An error for each path that cannot be read as part of the canon."""
     return CanonError(
@@ -99,11 +123,8 @@ def _refused(kind: FindingKind, paths: list[Path], message: str, hint: str) -> C
     )
 
 
-MAX_FILE_BYTES = 512 * 1024 * 1024
-"""Largest canon file read (512 MiB), checked before reading and while reading (a file may
-grow in between), so no file is read whole into memory whatever its size. The benchmark's
-canon of 100,000 role-levels is 152 MiB in all, its largest file 1.6 MiB: this fits that
-whole canon in one file three times over, with room for longer texts than the benchmark's."""
+MAX_FILE_BYTES = CANON_FILE.max_bytes
+"""Kept for `probe.py` (converted on branch i20-sparql), which skips digesting larger files."""
 
 MAX_NESTING = 64
 """Deepest nesting of `( … )` lists and `[ … ]` blank nodes read. The parser recurses, and
@@ -178,22 +199,24 @@ def read_turtle(files: Iterable[Path]) -> Reading:
 
 
 def read_file(path: Path) -> tuple[bytes | None, tuple[Finding, ...]]:
-    """A canon file's bytes, or None and why it cannot be read (before any parser sees it)."""
-    if not path.is_file():  # a FIFO or a device would block or stream forever
-        return None, (_unreadable(path, "not a regular file", "use a plain Turtle file"),)
+    """A canon file's bytes, or None and why it cannot be read (before any parser sees it).
+
+    Read once through the bounded reader and checked on the opened file: a file the walk
+    found in a canon folder (a `CanonFile`) must still be inside it when opened."""
     try:
-        data = _read_bounded(path)
-    except OSError as error:
-        return None, (_unreadable(path, f"cannot read file: {error.strerror or error}"),)
-    if data is None:
-        return None, (
-            _unreadable(
-                path,
-                f"file is larger than {MAX_FILE_BYTES:,} bytes and is not read",
-                "split it into smaller Turtle files",
-            ),
-        )
-    return data, ()
+        return read_bounded(path, CANON_FILE, getattr(path, "folder", None)), ()
+    except OutsideFolder:
+        return None, (_outside(path),)
+    except NotARegularFile:  # a FIFO or a device would block or stream forever
+        return None, (_unreadable(path, "not a regular file", "use a plain Turtle file"),)
+    except InputTooLarge:
+        too_large = f"file is larger than {CANON_FILE.max_bytes:,} bytes and is not read"
+        return None, (_unreadable(path, too_large, "split it into smaller Turtle files"),)
+    except InputTooSlow as slow:
+        return None, (_unreadable(path, str(slow), "copy the canon to a local disk"),)
+    except (OSError, RuntimeError) as error:
+        reason = getattr(error, "strerror", None) or error
+        return None, (_unreadable(path, f"cannot read file: {reason}"),)
 
 
 def load_file(
@@ -289,22 +312,6 @@ def _holds_triples(data: bytes, path: Path) -> bool:
         return False
     triples = ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
     return next(iter(triples), None) is not None
-
-
-def _read_bounded(path: Path) -> bytes | None:
-    """The file's bytes, or None when it holds more than MAX_FILE_BYTES. Opened without
-    blocking and checked again once open, so a file swapped for a FIFO cannot hang it."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with open(descriptor, "rb") as file:
-        status = os.fstat(file.fileno())
-        if not stat.S_ISREG(status.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file")
-        if status.st_size > MAX_FILE_BYTES:
-            return None
-        data = file.read(status.st_size + 1)
-        if len(data) > status.st_size:  # it grew since: read on, to just past the bound
-            data += file.read(MAX_FILE_BYTES + 1 - len(data))
-    return data if len(data) <= MAX_FILE_BYTES else None
 
 
 def _unreadable(path: Path, message: str, hint: str = "save the file as UTF-8 Turtle") -> Finding:
