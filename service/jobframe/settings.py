@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import Any, get_type_hints
 
 from .resources import DEFAULT_CANON_DIR
-from .sources import CanonSource, parse_source
+from .sources import (
+    SPARQL_ANSWER_BYTES,
+    SPARQL_ANSWER_SECONDS,
+    CanonSource,
+    SparqlEndpoint,
+    parse_source,
+)
 
 DEFAULT_IRI_BASE = "https://jobframe.example/canon/"
 """The IRI base of the shipped canon: IRIs under it resolve at `/canon/…`."""
@@ -130,6 +136,18 @@ class Settings:
         "without). 0 keeps nothing: every reload checks the whole canon.",
         minimum=0,
     )
+    sparql_max_mb: int = _setting(
+        SPARQL_ANSWER_BYTES // 2**20,
+        "MiB a SPARQL endpoint's CONSTRUCT answer may hold; a larger one is a refused load "
+        "or reload (a `source` finding), stopped while it streams, never held.",
+        minimum=1,
+    )
+    sparql_seconds: float = _setting(
+        SPARQL_ANSWER_SECONDS,
+        "Seconds for a SPARQL endpoint's whole CONSTRUCT answer, not per socket read (the "
+        "version query: 10 s, or this if less); a slower one is a refused load or reload.",
+        minimum=0.1,
+    )
     cache_control: str = _setting("no-cache", "Cache-Control sent with GraphQL responses.")
     response_cache_mb: int = _setting(
         64, "Memory for cached GraphQL responses per process; 0 turns the cache off.", minimum=0
@@ -181,6 +199,14 @@ class Settings:
         flag=False,
         shown="$XDG_CACHE_HOME/jobframe, else ~/.cache/jobframe",
     )
+
+    def __post_init__(self) -> None:
+        """An endpoint canon carries its read bounds, so every read of it is bounded so."""
+        if isinstance(self.canon, SparqlEndpoint):
+            bounded = dataclasses.replace(
+                self.canon, max_bytes=self.sparql_max_mb * 2**20, seconds=self.sparql_seconds
+            )
+            object.__setattr__(self, "canon", bounded)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -13,6 +13,8 @@ from .graphs import FileChanges, FileGraphs
 from .index import TripleIndex
 from .probe import ProbeError, SourceProbe
 from .sourcemap import SourceMap
+from .sparql import ANSWER_SECONDS as SPARQL_ANSWER_SECONDS
+from .sparql import MAX_ANSWER_BYTES as SPARQL_ANSWER_BYTES
 from .sparql import SparqlEndpoint, parse_sparql, read_sparql
 from .turtle import Reading, TurtleFiles, content_digest, read_file, read_turtle, turtle_files
 from .version import VersionLines, canon_version
@@ -27,6 +29,8 @@ def parse_source(value: str) -> CanonSource:
 
 
 __all__ = [
+    "SPARQL_ANSWER_BYTES",
+    "SPARQL_ANSWER_SECONDS",
     "CanonSource",
     "FileChanges",
     "FileGraphs",

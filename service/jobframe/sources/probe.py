@@ -11,21 +11,23 @@ a chance of 2^-48.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import os
 import stat
-import urllib.error
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 from ..findings import CanonError
+from ..inputs import Bound, InputRefused
 from ..resources import VOCABULARY_FILE
+from .endpoint_reads import post_query
 from .sparql import SparqlEndpoint
 from .turtle import MAX_FILE_BYTES, TurtleFiles, turtle_files
 
-PROBE_TIMEOUT_SECONDS = 10.0
-"""How long a SPARQL endpoint may take to answer the version query."""
+PROBE_SECONDS = 10.0
+"""Wall-clock seconds for the whole version answer (or the endpoint's `seconds`, if less)."""
+PROBE_MAX_BYTES = 100_000
+"""The version answer is one row of three numbers; anything near this is not one."""
 
 _HEX = "0123456789abcdef"
 
@@ -104,19 +106,26 @@ def _name(path: Path) -> bytes:
 
 
 def _endpoint_version(endpoint: SparqlEndpoint) -> str:
-    request = urllib.request.Request(
-        endpoint.url,
-        data=urllib.parse.urlencode({"query": VERSION_QUERY}).encode(),
-        headers={
-            "Accept": "application/sparql-results+json",
-            "Content-Type": "application/x-www-form-urlencoded",
-        },
+    bound = Bound(
+        "the SPARQL endpoint's version answer",
+        PROBE_MAX_BYTES,
+        min(PROBE_SECONDS, endpoint.seconds),
     )
     try:
-        with urllib.request.urlopen(request, timeout=PROBE_TIMEOUT_SECONDS) as response:
-            body = response.read(100_000)
+        body = b"".join(
+            post_query(endpoint.url, VERSION_QUERY, "application/sparql-results+json", bound)
+        )
         row = json.loads(body)["results"]["bindings"][0]
         values = [row.get(name, {}).get("value", "") for name in ("triples", "first", "second")]
-    except (urllib.error.URLError, OSError, ValueError, KeyError, IndexError, TypeError) as error:
+    except (
+        InputRefused,
+        OSError,
+        http.client.HTTPException,
+        ValueError,
+        KeyError,
+        IndexError,
+        TypeError,
+        AttributeError,
+    ) as error:
         raise ProbeError(f"{endpoint}: cannot read the version: {error}") from error
     return "sparql:" + ":".join(values)

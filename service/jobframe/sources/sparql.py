@@ -4,32 +4,49 @@ Organisations that keep their job architecture in a triple store (Oxigraph, Fuse
 Neptune) name it as `--canon sparql+http://host:port/query`. The default graph is read with
 one CONSTRUCT as N-Triples into the same kind of store that files are read into, so the
 checks, the compiled canon and the frames are exactly those of the same triples in files.
+The answer is parsed as it streams in (`endpoint_reads.post_query`), bounded in bytes and in
+seconds for the whole read: it is never held twice, and never past its bound.
 """
 
 from __future__ import annotations
 
-import urllib.error
+import http.client
+import io
 import urllib.parse
-import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from ..findings import Finding, FindingKind, Location, Severity
+from ..inputs import Bound, InputRefused
+from .endpoint_reads import post_query
 
 SCHEME = "sparql+"
 CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
-TIMEOUT_SECONDS = 60.0
+MAX_ANSWER_BYTES = 1024 * 2**20
+"""The CONSTRUCT answer's default bound: N-Triples run three to four times the Turtle they
+come from, so this holds the largest canon `--reload-state-mb` documents (150 MiB of Turtle)
+with room; the setting `sparql_max_mb` changes it."""
+ANSWER_SECONDS = 120.0
+"""Wall-clock seconds for the whole CONSTRUCT answer (setting `sparql_seconds`): a local
+store streams 1 GiB in well under a minute; a reload holds its lock no longer than this."""
 
 
 @dataclass(frozen=True, slots=True)
 class SparqlEndpoint:
-    """A SPARQL query endpoint, written `sparql+http(s)://…`."""
+    """A SPARQL query endpoint, written `sparql+http(s)://…`, with the bounds of its reads."""
 
     url: str
+    max_bytes: int = MAX_ANSWER_BYTES
+    seconds: float = ANSWER_SECONDS
 
     def __str__(self) -> str:
         return SCHEME + self.url
+
+    @property
+    def answer_bound(self) -> Bound:
+        return Bound("the SPARQL endpoint's answer", self.max_bytes, self.seconds)
 
 
 def parse_sparql(value: str) -> SparqlEndpoint | None:
@@ -42,26 +59,45 @@ def parse_sparql(value: str) -> SparqlEndpoint | None:
     return SparqlEndpoint(url)
 
 
+class _Chunks(io.RawIOBase):
+    """A stream over chunks, for the parser to read as they arrive."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._left = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if not self._left:
+            self._left = next(self._chunks, b"")
+        size = min(len(buffer), len(self._left))
+        buffer[:size] = self._left[:size]
+        self._left = self._left[size:]
+        return size
+
+
 def read_sparql(endpoint: SparqlEndpoint, store: ox.Store) -> tuple[Finding, ...]:
-    """Add the endpoint's default graph to `store`; a finding when it cannot be read."""
-    request = urllib.request.Request(
-        endpoint.url,
-        data=urllib.parse.urlencode({"query": CONSTRUCT}).encode(),
-        headers={
-            "Accept": "application/n-triples",
-            "Content-Type": "application/x-www-form-urlencoded",
-        },
-    )
+    """Add the endpoint's default graph to `store`; a finding when it cannot be read (down,
+    an error status, over its bound in bytes or seconds, not N-Triples); nothing is added
+    then."""
+    chunks = post_query(endpoint.url, CONSTRUCT, "application/n-triples", endpoint.answer_bound)
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
-            body = response.read()
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        reason = getattr(error, "reason", error)
+        store.load(
+            io.BufferedReader(_Chunks(chunks)),
+            format=ox.RdfFormat.N_TRIPLES,
+            to_graph=ox.DefaultGraph(),
+        )
+    except InputRefused as error:
+        return (_finding(endpoint, f"cannot read the canon from the SPARQL endpoint: {error}"),)
+    except (OSError, http.client.HTTPException, ValueError) as error:
+        reason = getattr(error, "reason", None) or error
         return (_finding(endpoint, f"cannot read the canon from the SPARQL endpoint: {reason}"),)
-    try:
-        store.load(body, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     except SyntaxError as error:
         return (_finding(endpoint, f"the endpoint answered with invalid N-Triples: {error.msg}"),)
+    finally:
+        chunks.close()
     return ()
 
 

@@ -1,0 +1,62 @@
+"""Hostile SPARQL endpoints for tests: real HTTP servers on 127.0.0.1 that dribble or flood.
+
+Each answers every POST with a valid start of an N-Triples (or JSON) answer and then
+misbehaves the way a broken or hostile store does: one byte at a time with pauses, or a body
+that never ends. They are stopped (and their connections closed) when the block ends.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Literal
+
+Mode = Literal["dribble", "flood", "dribble-headers"]
+LINE = b"<https://x.example/s> <https://x.example/p> <https://x.example/o> .\n"
+
+
+@contextmanager
+def hostile_endpoint(mode: Mode, pause: float = 0.5) -> Iterator[str]:
+    """The URL of an endpoint that misbehaves as `mode` says, until the block ends."""
+    stopping = threading.Event()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            try:
+                if mode == "dribble-headers":
+                    self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                    while not stopping.wait(pause):
+                        self.wfile.write(b"X")
+                        self.wfile.flush()
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "application/n-triples")
+                self.end_headers()
+                while not stopping.is_set():
+                    if mode == "flood":
+                        self.wfile.write(LINE * 1000)
+                    else:
+                        self.wfile.write(LINE[:1])
+                        self.wfile.flush()
+                        stopping.wait(pause)
+            except OSError:
+                pass  # the client gave up: what a bounded reader does
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/query"
+    finally:
+        stopping.set()
+        server.shutdown()
+        server.server_close()
+        time.sleep(0)  # let handler threads see the stop
