@@ -9,9 +9,7 @@ each role-level's frame diffs. The whole comment stays under GitHub's limit for 
 
 from __future__ import annotations
 
-import html
-import re
-
+from ..formats import markdown_cell, markdown_code_block, markdown_html_text, markdown_text
 from .model import ChangeReport, NodeChange, RoleLevelChange
 from .output import frame_names
 
@@ -27,18 +25,8 @@ _NOTE_ROOM = 400
 """Characters kept free for the closing note."""
 
 
-def _cell(text: str | None, limit: int = CELL_CHARACTERS) -> str:
-    if text is None:
-        return ""
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", "<br>")
-
-
-def _fenced(text: str, language: str = "diff") -> str:
-    longest = max((len(m) for m in re.findall(r"`{3,}", text)), default=2)
-    fence = "`" * (longest + 1)
-    return f"{fence}{language}\n{text.rstrip(chr(10))}\n{fence}"
+def _cell(text: str | None) -> str:
+    return markdown_cell(text, CELL_CHARACTERS)
 
 
 def _summary(report: ChangeReport, old: str, new: str) -> list[str]:
@@ -49,8 +37,9 @@ def _summary(report: ChangeReport, old: str, new: str) -> list[str]:
     lines = [
         f"## Canon changes: {title}",
         "",
-        f"`{old}` (version `{report.old_version}`) → `{new}` (version `{report.new_version}`);"
-        f" frames compared in the canon's default language (`{report.language}`).",
+        f"{markdown_text(old)} (version {markdown_text(report.old_version)}) →"
+        f" {markdown_text(new)} (version {markdown_text(report.new_version)});"
+        f" frames compared in the canon's default language ({markdown_text(report.language)}).",
         "",
         "| | count |",
         "|---|---:|",
@@ -74,13 +63,13 @@ def _summary(report: ChangeReport, old: str, new: str) -> list[str]:
 
 
 def _node_rows(node: NodeChange) -> list[str]:
-    head = f"| {_cell(node.label)}<br>`{_cell(node.iri)}` | {node.kind} | {node.change.value} |"
+    head = f"| {_cell(node.label)}<br>{_cell(node.iri)} | {node.kind} | {node.change.value} |"
     if not node.fields:
         return [f"{head} | | | |"]
     rows = []
     for n, f in enumerate(node.fields):
         start = head if n == 0 else "| | | |"
-        rows.append(f"{start} {f.field} | {_cell(f.old)} | {_cell(f.new)} |")
+        rows.append(f"{start} {_cell(f.field)} | {_cell(f.old)} | {_cell(f.new)} |")
     return rows
 
 
@@ -111,8 +100,8 @@ def _nodes(report: ChangeReport, room: int) -> str:
 
 
 def _details(role: RoleLevelChange) -> str:
-    summary = html.escape(f"{role.label}: {frame_names(role)}", quote=False)
-    diffs = "\n\n".join(_fenced(frame.diff) for frame in role.frames)
+    summary = markdown_html_text(f"{role.label}: {frame_names(role)}")
+    diffs = "\n\n".join(markdown_code_block(frame.diff, "diff") for frame in role.frames)
     return f"<details><summary>{summary}</summary>\n\n{diffs}\n\n</details>"
 
 
