@@ -4,7 +4,9 @@ uvicorn's `timeout_keep_alive` runs only between requests and stops at the first
 next one, and nothing at all times a fresh connection, so a client that sends half a request
 (slowloris) would hold its connection forever. `TimedH11Protocol` is uvicorn's h11 protocol
 with two deadlines: a request's headers within `--header-timeout` of the connection opening
-(or of the previous response), its body within `--body-timeout` of its headers.
+(or of the previous response), its body within `--body-timeout` of its headers. Its h11
+connection is `framing.FramedConnection`, so every route refuses ambiguous framing the same
+way.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol, RequestResponseCycle
 
 from ..settings import Settings
+from .framing import FramedConnection
 
 log = logging.getLogger("jobframe.http")
 
@@ -43,6 +46,7 @@ def http_protocol(settings: Settings) -> type[asyncio.Protocol]:
         TimedH11Protocol,
         header_timeout=settings.header_timeout,
         body_timeout=settings.body_timeout,
+        max_body_bytes=settings.max_body_bytes,
     )
     return cast(type[asyncio.Protocol], factory)
 
@@ -56,9 +60,15 @@ class TimedH11Protocol(H11Protocol):
     """
 
     def __init__(
-        self, *args: Any, header_timeout: float, body_timeout: float, **kwargs: Any
+        self,
+        *args: Any,
+        header_timeout: float,
+        body_timeout: float,
+        max_body_bytes: int,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.conn = FramedConnection(max_body_bytes, self.config.h11_max_incomplete_event_size)
         self.header_timeout = header_timeout
         self.body_timeout = body_timeout
         self._deadline: asyncio.TimerHandle | None = None
@@ -88,6 +98,29 @@ class TimedH11Protocol(H11Protocol):
                 self._stop()
         elif cycle is not None and self._waiting == "body" and not cycle.more_body:
             self._stop()
+
+    def send_400_response(self, msg: str) -> None:
+        """uvicorn's answer to a request h11 refused; a refused framing gets its own status
+        and coded error, and the connection is closed either way."""
+        refusal = self.conn.refusal if isinstance(self.conn, FramedConnection) else None
+        if refusal is None:
+            super().send_400_response(msg)
+            return
+        body = refusal.body()
+        headers = [
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(body)).encode()),
+            (b"connection", b"close"),
+        ]
+        events = [
+            h11.Response(status_code=refusal.status, headers=headers),
+            h11.Data(data=body),
+            h11.EndOfMessage(),
+        ]
+        self.transport.write(b"".join(self.conn.send(event) or b"" for event in events))
+        self.transport.close()
+        fields = {"peer": self._peer(), "status": refusal.status, "reason": refusal.message}
+        log.info("request framing refused", extra={"fields": fields})
 
     def on_response_complete(self) -> None:
         # Before uvicorn's own handling, which may parse a pipelined request and re-time it.
@@ -120,12 +153,15 @@ class TimedH11Protocol(H11Protocol):
         self.transport.close()
         timeout = self.header_timeout if waited_for == "headers" else self.body_timeout
         fields = {
-            "peer": f"{self.client[0]}:{self.client[1]}" if self.client else None,
+            "peer": self._peer(),
             "waited_for": waited_for,
             "timeout_s": timeout,
             "status": 408 if answered else None,
         }
         log.info("slow client closed", extra={"fields": fields})
+
+    def _peer(self) -> str | None:
+        return f"{self.client[0]}:{self.client[1]}" if self.client else None
 
     def _answer_408(self) -> bool:
         """Write a 408 when no response has started and the client sent part of a request."""
