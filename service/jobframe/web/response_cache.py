@@ -10,7 +10,9 @@ its body.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from .validators import NOT_A_VALIDATOR, Outcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,13 +20,10 @@ class CachedResponse:
     status: int
     headers: tuple[tuple[bytes, bytes], ...]
     body: bytes
-    errors: bool = field(init=False, compare=False)
-    """Whether the body carries GraphQL errors, for the access log's outcome: looked for
-    once, when the response is made (a 42 KB frames answer takes ~20 µs to scan), not on
-    every answer from the cache."""
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "errors", b'"errors"' in self.body)
+    outcome: Outcome = NOT_A_VALIDATOR
+    """What the execution produced (errors, a spent budget, a process's own time), as the
+    view recorded it: it decides the caching headers (`validators.py`) and the access log's
+    outcome, on the first answer and on every answer from the cache."""
 
 
 ENTRY_OVERHEAD = 256
