@@ -22,6 +22,7 @@ STAGES = {
     "resources": 0,
     "findings": 0,
     "budget": 0,
+    "caches": 0,
     "inputs": 0,
     "formats": 0,
     "sources": 1,
@@ -38,7 +39,7 @@ STAGES = {
 }
 """Each top-level module or folder of the package, by its place in the flow."""
 MAX_LINES = 400
-LEAF_MODULES = ("vocabulary", "resources", "findings", "budget", "inputs", "settings")
+LEAF_MODULES = ("vocabulary", "resources", "findings", "budget", "caches", "inputs", "settings")
 """Top-level modules imported by name from anywhere downstream (no package `__all__`)."""
 
 

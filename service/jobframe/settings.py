@@ -152,6 +152,24 @@ class Settings:
     response_cache_mb: int = _setting(
         64, "Memory for cached GraphQL responses per process; 0 turns the cache off.", minimum=0
     )
+    parse_cache_mb: int = _setting(
+        32,
+        "MiB of parsed GraphQL documents kept per process, each counted as its AST nodes "
+        "(about 400 bytes each with their tokens); 0 keeps none.",
+        minimum=0,
+    )
+    validation_cache_mb: int = _setting(
+        8,
+        "MiB of GraphQL validation results kept per process (a refused document's AST "
+        "counted with its errors); 0 keeps none.",
+        minimum=0,
+    )
+    plan_cache_mb: int = _setting(
+        32,
+        "MiB of compiled GraphQL plans kept per process, each counted with the operation it "
+        "was compiled from; 0 keeps none.",
+        minimum=0,
+    )
     iri_base: str = _setting(
         DEFAULT_IRI_BASE, "Canon IRIs under this base resolve at /canon/… on the service."
     )

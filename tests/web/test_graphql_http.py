@@ -19,6 +19,7 @@ from jobframe.web import graphql_http
 from jobframe.web.graphql_http import GraphQLHTTP
 from jobframe.web.holder import CanonHolder
 from jobframe.web.response_cache import CachedResponse, ResponseCache, entry_size
+from jobframe.web.validators import OUTCOME_KEY, VARY, Outcome
 from tests.checks.corpus import BASE
 from tests.conftest import serve_folder
 from tests.web.conftest import client_of
@@ -135,22 +136,26 @@ def _cache_of(client: TestClient) -> ResponseCache | None:
 # is given to read, and every header name and value the client is sent.
 
 Headers = list[tuple[bytes, bytes]]
+GOOD = Outcome()
 
 
 class View:
-    """A stand-in GraphQL view: records what it reads, answers with the given messages."""
+    """A stand-in GraphQL view: records what it reads, answers with the given messages and
+    leaves the outcome of its execution in the scope, as `CanonGraphQL` does."""
 
-    def __init__(self, *answer: dict[str, object], reads: int = 1) -> None:
+    def __init__(self, *answer: dict[str, object], reads: int = 1, outcome: Outcome = GOOD) -> None:
         self.answer = answer or (
             {"type": "http.response.start", "status": 200, "headers": []},
             {"type": "http.response.body", "body": b'{"data":{}}'},
         )
         self.reads = reads
+        self.outcome = outcome
         self.calls = 0
         self.read: list[dict[str, object]] = []
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         self.calls += 1
+        scope[OUTCOME_KEY] = self.outcome
         for _ in range(self.reads):
             self.read.append(dict(await receive()))
         for message in self.answer:
@@ -254,7 +259,7 @@ def test_the_views_answer_passes_with_its_headers_and_body_and_our_caching_heade
         JSON,
         (b"etag", etag),
         (b"cache-control", b"no-cache"),
-        (b"vary", b"Accept-Language"),
+        (b"vary", VARY),
         (b"content-length", b"11"),
     ]
     assert re.fullmatch(rf'"{served.canon.version}-[0-9a-f]{{16}}"', etag.decode())
@@ -331,7 +336,7 @@ def test_if_none_match_may_list_etags_without_spaces(served: Served) -> None:
     assert headers == [
         (b"etag", etag),
         (b"cache-control", b"no-cache"),
-        (b"vary", b"Accept-Language"),
+        (b"vary", VARY),
         (b"content-length", b"0"),
         JSON,
     ]
@@ -344,6 +349,7 @@ def test_under_graphql_response_json_an_answer_without_data_is_400(served: Serve
     view = View(
         {"type": "http.response.start", "status": 200, "headers": [JSON]},
         {"type": "http.response.body", "body": b'{"data":null,"errors":[{"message":"x"}]}'},
+        outcome=Outcome(errors=True),
     )
     status, headers, _ = call(wrapper(served, view), headers=[ACCEPT_SPEC])
     assert status == 400
@@ -377,6 +383,7 @@ def test_a_spent_budget_answers_only_its_first_budget_error_and_is_not_cached(
     view = View(
         {"type": "http.response.start", "status": 200, "headers": [JSON]},
         {"type": "http.response.body", "body": answer},
+        outcome=Outcome(errors=True, spent=True),
     )
     cache = ResponseCache(10_000)
     status, _, body = call(wrapper(served, view, cache=cache))
@@ -406,3 +413,42 @@ def test_the_rest_of_an_oversized_body_is_read_up_to_the_discard_bound() -> None
     queue[:] = list(sent[1:])
     asyncio.run(graphql_http._discard(receive, first, graphql_http.DISCARD_BYTES - 5))
     assert queue == sent[2:]  # one chunk takes it past the bound
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_an_answer_that_spent_its_budget_is_no_validator_and_never_304(
+    served: Served, method: str
+) -> None:
+    client = client_of(served, time_budget=0.0)
+
+    def ask(headers: dict[str, str]) -> object:
+        if method == "GET":
+            return client.get("/graphql", params={"query": QUERY}, headers=headers)
+        return client.post("/graphql", json={"query": QUERY}, headers=headers)
+
+    spent = ask({})
+    assert spent.status_code == 200  # type: ignore[attr-defined]
+    assert spent.json()["errors"][0]["extensions"]["code"] == "TIME_BUDGET_EXCEEDED"  # type: ignore[attr-defined]
+    assert "etag" not in spent.headers  # type: ignore[attr-defined]
+    assert spent.headers["cache-control"] == "no-store"  # type: ignore[attr-defined]
+    good_etag = client_of(served).post("/graphql", json={"query": QUERY}).headers["etag"]
+    if method == "GET":
+        good_etag = client_of(served).get("/graphql", params={"query": QUERY}).headers["etag"]
+    again = ask({"If-None-Match": good_etag})
+    assert again.status_code == 200  # type: ignore[attr-defined]
+    assert "etag" not in again.headers  # type: ignore[attr-defined]
+
+
+def test_an_answer_with_errors_is_no_validator(served: Served) -> None:
+    client = client_of(served)
+    missing = {"query": '{ roleLevel(family: "No such family", level: "M5") { label } }'}
+    answer = client.post("/graphql", json=missing)
+    assert answer.json()["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    assert "etag" not in answer.headers
+    assert answer.headers["cache-control"] == "no-store"
+
+
+def test_vary_names_every_request_header_the_answer_reads(served: Served) -> None:
+    answer = client_of(served).post("/graphql", json={"query": QUERY})
+    named = {name.strip().lower() for name in answer.headers["vary"].split(",")}
+    assert named == {"accept", "accept-language", "content-type"}

@@ -1,16 +1,16 @@
 """Plans kept per operation: compiled once per document, and per value of the variables
-its `@skip` and `@include` read, bounded like the parser and validation caches."""
+its `@skip` and `@include` read, bounded in bytes like the parser and validation caches."""
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
 from graphql.language import VariableNode, visit
 from graphql.language.visitor import Visitor
 
+from ..caches import ByteLRU
+from .document_cache import NODE_BYTES, node_count
 from .plans import Execution, ObjectPlan, compile_plan
 
 
@@ -40,36 +40,41 @@ class _Operation:
     operation: object
     """Kept with its plans, so that its id is not reused while they are cached."""
     variables: tuple[str, ...]
+    nodes: int
+    """AST nodes of the operation and its fragments: what its plans are sized by."""
     plans: dict[tuple[bool, ...], ObjectPlan] = field(default_factory=dict)
 
 
-PLANS = 1024
-"""Operations whose plans are kept, least recently used dropped first: as many as the
-parser and validation caches keep documents."""
+PLAN_CACHE_BYTES = 32 * 2**20
 VARIANTS = 16
 """Plans kept per operation, one per combination of its directives' variables."""
+PLAN_NODE_BYTES = 600
+"""Memory one compiled plan holds per AST node of its operation (steps, completion
+closures, the dicts of selections; measured with tracemalloc, see the tests)."""
+
+
+def operation_bytes(found: _Operation) -> int:
+    """What an entry holds: its operation's AST (kept alive through the key's id, with
+    every token of the document) and each plan compiled from it."""
+    return found.nodes * (NODE_BYTES + PLAN_NODE_BYTES * len(found.plans))
 
 
 class PlanCache:
-    """Plans by operation, and by the values of the variables its directives read."""
+    """Plans by operation, and by the values of the variables its directives read,
+    bounded in bytes (`caches.ByteLRU`)."""
 
-    def __init__(self, size: int = PLANS) -> None:
-        self.size = size
-        self._operations: OrderedDict[tuple[int, int], _Operation] = OrderedDict()
-        self._lock = threading.Lock()
+    def __init__(self, max_bytes: int = PLAN_CACHE_BYTES) -> None:
+        self.operations: ByteLRU[tuple[int, int], _Operation] = ByteLRU(
+            "plan", max_bytes, lambda _, found: operation_bytes(found)
+        )
 
     def plan(self, run: Execution) -> ObjectPlan:
         key = (id(run.schema), id(run.operation))
-        with self._lock:
-            found = self._operations.get(key)
-            if found is not None:
-                self._operations.move_to_end(key)
+        found = self.operations.get(key)
         if found is None:
-            found = _Operation(run.operation, directive_variables(run))
-            with self._lock:
-                found = self._operations.setdefault(key, found)
-                while len(self._operations) > self.size:
-                    self._operations.popitem(last=False)
+            fragments = [f.definition for f in run.fragments.values()]
+            nodes = node_count([run.operation, fragments])
+            found = _Operation(run.operation, directive_variables(run), nodes)
         coerced = run.variable_values.coerced
         values = tuple(bool(coerced.get(name)) for name in found.variables)
         plan = found.plans.get(values)
@@ -77,4 +82,5 @@ class PlanCache:
             plan = compile_plan(run)
             if len(found.plans) < VARIANTS:
                 found.plans[values] = plan
+                self.operations.put(key, found)  # counted again with its new plan
         return plan

@@ -6,7 +6,6 @@ from typing import Annotated
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.types import ExecutionContext
 
 from ..canon import NotFound, ancestry
@@ -14,6 +13,7 @@ from .arguments import check_language
 from .comparison import LevelComparison, resolve_comparison
 from .context import Info
 from .cost_directives import COMPARE, PAGED, SEARCH, ListSize
+from .document_cache import BoundedParserCache, BoundedValidationCache
 from .errors import add_code, is_fault, not_found
 from .executor import PlannedExecutor
 from .fast_fields import use_direct_resolvers
@@ -180,8 +180,8 @@ def build_schema(limits: Limits) -> CanonSchema:
         types=list(NODE_TYPES),
         execution_context_class=PlannedExecutor,
         extensions=[
-            lambda: ParserCache(maxsize=1024),
-            lambda: ValidationCache(maxsize=1024),
+            BoundedParserCache,
+            BoundedValidationCache,
             *limits.extensions(),
         ],
     )

@@ -1,4 +1,11 @@
-"""`POST /admin/reload`: reload on demand, for a caller holding the admin token."""
+"""`POST /admin/reload`: reload on demand, for a caller holding the admin token.
+
+The right token always works: it is compared, in constant time, before any throttle
+decision, so wrong tokens sent from the admin's own address (a shared proxy, a NAT) cannot
+lock the admin out. Wrong tokens are throttled per address (429 with `Retry-After`), in a
+table bounded in addresses. Guessing is bounded by the token's length, not by the throttle:
+a guess is compared whatever the throttle says.
+"""
 
 from __future__ import annotations
 
@@ -17,9 +24,9 @@ from .graphql_http import SERVED_KEY
 from .holder import CanonHolder
 
 FAILURES_ALLOWED = 5
-"""Wrong tokens a client may send per window before it is refused outright (429)."""
+"""Wrong tokens a client may send per window before its wrong tokens get 429, not 401."""
 FAILURE_WINDOW_SECONDS = 60.0
-_CLIENTS_TRACKED = 1024
+CLIENTS_TRACKED = 1024
 """Clients whose recent failures are remembered; the oldest is forgotten beyond this."""
 
 
@@ -42,8 +49,11 @@ class FailedAttempts:
         times = self._times.pop(client, None) or deque(maxlen=FAILURES_ALLOWED)
         times.append(now)
         self._times[client] = times
-        while len(self._times) > _CLIENTS_TRACKED:
+        while len(self._times) > CLIENTS_TRACKED:
             self._times.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._times)
 
 
 def bearer_token(header: str) -> str | None:
@@ -55,25 +65,26 @@ def bearer_token(header: str) -> str | None:
 def reload_endpoint(
     holder: CanonHolder, token: str | None
 ) -> Callable[[Request], Awaitable[Response]]:
-    """The endpoint; 404 when no token is configured, 401 without the right bearer token,
-    429 after too many wrong ones from the same client."""
+    """The endpoint; 404 when no token is configured, 401 for a wrong or missing bearer
+    token, 429 for one after too many wrong ones from the same client; the right token
+    reloads, whatever came before it."""
     expected = token.encode() if token else None
     failures = FailedAttempts()
 
     async def reload(request: Request) -> Response:
         if expected is None:
             return JSONResponse({"error": "not found"}, status_code=404)
-        client = request.client.host if request.client else "unknown"
-        now = time.monotonic()
-        wait = failures.blocked(client, now)
-        if wait is not None:
-            return JSONResponse(
-                {"error": "too many wrong admin tokens; try again later"},
-                status_code=429,
-                headers={"Retry-After": str(max(1, math.ceil(wait)))},
-            )
         given = bearer_token(request.headers.get("authorization", "")) or ""
         if not hmac.compare_digest(given.encode(), expected):
+            client = request.client.host if request.client else "unknown"
+            now = time.monotonic()
+            wait = failures.blocked(client, now)
+            if wait is not None:
+                return JSONResponse(
+                    {"error": "too many wrong admin tokens; try again later"},
+                    status_code=429,
+                    headers={"Retry-After": str(max(1, math.ceil(wait)))},
+                )
             failures.add(client, now)
             return JSONResponse(
                 {"error": "a valid admin bearer token is required"},

@@ -15,6 +15,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..api import Limits
+from ..caches import bound_caches
 from ..loading import Served
 from ..resources import QUERIES_DIR, VIEWER_DIR
 from ..settings import Settings
@@ -23,7 +24,7 @@ from .graphql_http import SERVED_KEY, GraphQLHTTP
 from .graphql_view import CanonGraphQL
 from .holder import CanonHolder
 from .node_pages import canon_endpoint
-from .observability import CanonCollector, Observability
+from .observability import CacheCollector, CanonCollector, Observability
 from .page_headers import PageHeaders
 from .response_cache import ResponseCache
 from .sync import follow
@@ -39,11 +40,19 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
     Of the settings, the app uses the request limits, `watch` (reload when the canon files
     change), `sync_interval` (reload when the source's version changed),
     `cache_control` (sent with every GraphQL response), `response_cache_mb` (0
-    turns the cache off), `iri_base` and `admin_token`.
+    turns the cache off), the byte bounds of the parse, validation and plan caches,
+    `iri_base` and `admin_token`.
     """
     settings = settings or Settings()
     limits = Limits.of(settings)
     cache_bytes = settings.response_cache_mb * 2**20
+    bound_caches(
+        {
+            "parse": settings.parse_cache_mb * 2**20,
+            "validation": settings.validation_cache_mb * 2**20,
+            "plan": settings.plan_cache_mb * 2**20,
+        }
+    )
     cache = ResponseCache(cache_bytes) if cache_bytes > 0 else None
     view = CanonGraphQL(limits, settings.iri_base)
     graphql = GraphQLHTTP(
@@ -53,6 +62,7 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
 
     registry = CollectorRegistry()
     registry.register(CanonCollector(holder))
+    registry.register(CacheCollector(cache))
 
     async def metrics(request: Request) -> Response:
         return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)

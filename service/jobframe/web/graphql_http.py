@@ -3,10 +3,11 @@
 In order: the request body is bounded (`BODY_TOO_LARGE`, 413); the ETag is made of the canon
 version and a digest of the request and of the served state (`Served.state`: the version
 and the last reload's outcome); a response cached for this state is reused
-(`response_cache.py`), else a malformed request is refused (400, `graphql_request.py`); a
-matching `If-None-Match` gets `304 Not Modified`; otherwise the query runs within its time
-budget; every response carries the ETag and the configured
-`Cache-Control`, except an answer holding this process's load or reload time (no-store).
+(`response_cache.py`), else a malformed request is refused (400, `graphql_request.py`) or
+runs within its time budget. `validators.py` then decides from the answer's typed outcome:
+a good answer carries the ETag and the configured `Cache-Control`, and a matching
+`If-None-Match` gets `304 Not Modified`; an answer with errors, a spent budget or this
+process's load or reload time has no ETag, says `no-store` and is never a 304.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from collections.abc import MutableMapping
+from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -27,8 +29,10 @@ from .graphql_request import refusal
 from .holder import CanonHolder
 from .negotiation import accepted_languages
 from .response_cache import CachedResponse, ResponseCache
+from .validators import NOT_A_VALIDATOR, OUTCOME_KEY, Outcome, caching_headers, not_modified
 
 TIME_BUDGET_EXCEEDED = ErrorCode.TIME_BUDGET_EXCEEDED.value
+"""The code of the one error a spent answer keeps."""
 
 SERVED_KEY = "jobframe.served"
 ERRORS_KEY = "jobframe.errors"
@@ -118,11 +122,6 @@ class GraphQLHTTP:
             )
         ).hexdigest()[:16]
         etag = f'"{version}-{request}"'.encode()
-        caching: tuple[tuple[bytes, bytes], ...] = (
-            (b"etag", etag),
-            (b"cache-control", self.cache_control),
-            (b"vary", b"Accept-Language"),
-        )
         # A cached answer was made for these very request bytes, so they were not refused:
         # only a miss checks them (parsing a GET's query string is most of a hit's time).
         cached = self.cache.get(state, request) if self.cache is not None else None
@@ -131,24 +130,14 @@ class GraphQLHTTP:
             if refused is not None:
                 await _send(send, 400, _error_body(ErrorCode.BAD_REQUEST, refused), [])
                 return
-        if etag in (t.strip() for t in _header(scope, b"if-none-match").split(b",")):
+            cached = await self._run(scope, receive, body)
+            if self.cache is not None and cached.status == 200 and cached.outcome.reusable:
+                self.cache.put(state, request, cached)
+        scope[ERRORS_KEY] = cached.outcome.errors
+        caching = caching_headers(cached.outcome, etag, self.cache_control)
+        if not_modified(cached.outcome, etag, _header(scope, b"if-none-match")):
             await _send(send, 304, b"", list(caching))
             return
-        if cached is None:
-            with budget(self.limits.time_budget) as opened, watching_replica_fields() as own:
-                watcher = asyncio.create_task(_cancel_on_disconnect(receive, opened))
-                try:
-                    cached = await _capture(self.view, scope, body)
-                finally:
-                    watcher.cancel()
-            if 400 <= cached.status < 500 and not _is_json(cached.headers):
-                cached = _coded(cached)
-            if TIME_BUDGET_EXCEEDED.encode() in cached.body:
-                cached = _spent(cached)
-            elif own:  # this process's load or reload time: not the same on another replica
-                caching = ((b"cache-control", b"no-store"), (b"vary", b"Accept-Language"))
-            elif self.cache is not None and cached.status == 200:
-                self.cache.put(state, request, cached)
         status, headers = (
             cached.status,
             [
@@ -156,10 +145,24 @@ class GraphQLHTTP:
                 *caching,
             ],
         )
-        scope[ERRORS_KEY] = cached.errors
         if GRAPHQL_RESPONSE in _header(scope, b"accept") and status == 200:
             status, headers = _graphql_response(cached.body, headers)
         await _send(send, status, cached.body, headers)
+
+    async def _run(self, scope: Scope, receive: Receive, body: bytes) -> CachedResponse:
+        """The view's answer within the request's budget, with its typed outcome: what the
+        view recorded of its execution, and whether it read this process's own time."""
+        with budget(self.limits.time_budget) as opened, watching_replica_fields() as own:
+            watcher = asyncio.create_task(_cancel_on_disconnect(receive, opened))
+            try:
+                answer = await _capture(self.view, scope, body)
+            finally:
+                watcher.cancel()
+        if 400 <= answer.status < 500 and not _is_json(answer.headers):
+            answer = _coded(answer)
+        outcome: Outcome = scope.get(OUTCOME_KEY, NOT_A_VALIDATOR)
+        answer = replace(answer, outcome=replace(outcome, local=outcome.local or bool(own)))
+        return _spent(answer) if answer.outcome.spent else answer
 
 
 def _graphql_response(
@@ -185,7 +188,7 @@ def _coded(response: CachedResponse) -> CachedResponse:
     message = response.body.decode("utf-8", "replace").strip() or "bad request"
     kept = tuple(h for h in response.headers if h[0] not in (b"content-type", b"content-length"))
     body = _error_body(ErrorCode.BAD_REQUEST, message)
-    return CachedResponse(response.status, (*kept, (b"content-type", b"application/json")), body)
+    return replace(response, headers=(*kept, (b"content-type", b"application/json")), body=body)
 
 
 def _spent(response: CachedResponse) -> CachedResponse:
@@ -197,8 +200,7 @@ def _spent(response: CachedResponse) -> CachedResponse:
     spent = [e for e in errors if (e.get("extensions") or {}).get("code") == TIME_BUDGET_EXCEEDED]
     if not spent:
         return response
-    body = orjson.dumps({"data": None, "errors": spent[:1]})
-    return CachedResponse(response.status, response.headers, body)
+    return replace(response, body=orjson.dumps({"data": None, "errors": spent[:1]}))
 
 
 def _error_body(code: ErrorCode, message: str) -> bytes:

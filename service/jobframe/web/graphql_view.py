@@ -24,6 +24,7 @@ from strawberry.types.graphql import OperationType
 from ..api import Context, Limits, build_schema, schema
 from ..loading import Served
 from .graphql_http import LANGUAGE_KEY, SERVED_KEY
+from .validators import OUTCOME_KEY, Outcome
 
 EXECUTION_THREADS = 32
 """Operations executing at once. Costly ones run one at a time (`api/cost_limit.py`) and
@@ -56,7 +57,8 @@ class CanonGraphQL(GraphQL[Context, None]):
         root_value: None,
         request_data: Any,
     ) -> ExecutionResult:
-        """Strawberry's `execute_single`, run by `execute_sync` in a worker thread."""
+        """Strawberry's `execute_single`, run by `execute_sync` in a worker thread; its
+        typed outcome is left in the scope for `validators.py`."""
         run = partial(
             self.schema.execute_sync,
             request_data.query,
@@ -68,13 +70,15 @@ class CanonGraphQL(GraphQL[Context, None]):
             operation_extensions=request_data.extensions,
         )
         try:
-            return await anyio.to_thread.run_sync(run, limiter=self.threads)
+            result = await anyio.to_thread.run_sync(run, limiter=self.threads)
         except CannotGetOperationTypeError as error:
             raise HTTPException(400, error.as_http_error_reason()) from error
         except InvalidOperationTypeError as error:
             raise HTTPException(400, error.as_http_error_reason(request_adapter.method)) from error
         except MissingQueryError as error:
             raise HTTPException(400, "No GraphQL query found in the request") from error
+        request.scope[OUTCOME_KEY] = Outcome.of_errors(result.errors)
+        return result
 
     def decode_json(self, data: str | bytes) -> object:
         """orjson, as `graphql_request.refusal` used: Python's json ran out of recursion on

@@ -25,9 +25,11 @@ from prometheus_client.registry import Collector
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..api import executions
+from ..caches import cache_bytes
 from ..loading import Served
 from .graphql_http import ERRORS_KEY, SERVED_KEY
 from .holder import CanonHolder
+from .response_cache import ResponseCache
 
 access_log = logging.getLogger("jobframe.access")
 
@@ -120,6 +122,30 @@ class CanonCollector(Collector):
         )
         total.add_metric([], self.holder.changed_role_levels)
         yield from (changed, nodes, total)
+
+
+class CacheCollector(Collector):
+    """The bytes each cache holds and its bound, and their sum, read at each scrape."""
+
+    def __init__(self, responses: ResponseCache | None) -> None:
+        self.responses = responses
+
+    def collect(self) -> Iterator[Metric]:
+        sizes = dict(cache_bytes())
+        responses = self.responses
+        sizes["response"] = (responses.size, responses.max_bytes) if responses else (0, 0)
+        held = GaugeMetricFamily(
+            "jobframe_cache_bytes", "Bytes held by each cache, as it counts them.", labels=["cache"]
+        )
+        bound = GaugeMetricFamily(
+            "jobframe_cache_max_bytes", "The byte bound of each cache.", labels=["cache"]
+        )
+        for name, (size, max_bytes) in sorted(sizes.items()):
+            held.add_metric([name], size)
+            bound.add_metric([name], max_bytes)
+        total = GaugeMetricFamily("jobframe_caches_bytes", "Bytes held by all caches together.")
+        total.add_metric([], sum(size for size, _ in sizes.values()))
+        yield from (held, bound, total)
 
 
 class Observability:

@@ -9,8 +9,11 @@ its body.
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from ..caches import ENTRY_OVERHEAD as OVERHEAD
+from ..caches import ByteLRU
+from .validators import NOT_A_VALIDATOR, Outcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,13 +21,10 @@ class CachedResponse:
     status: int
     headers: tuple[tuple[bytes, bytes], ...]
     body: bytes
-    errors: bool = field(init=False, compare=False)
-    """Whether the body carries GraphQL errors, for the access log's outcome: looked for
-    once, when the response is made (a 42 KB frames answer takes ~20 µs to scan), not on
-    every answer from the cache."""
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "errors", b'"errors"' in self.body)
+    outcome: Outcome = NOT_A_VALIDATOR
+    """What the execution produced (errors, a spent budget, a process's own time), as the
+    view recorded it: it decides the caching headers (`validators.py`) and the access log's
+    outcome, on the first answer and on every answer from the cache."""
 
 
 ENTRY_OVERHEAD = 256
@@ -39,37 +39,31 @@ def entry_size(key: str, response: CachedResponse) -> int:
 
 
 class ResponseCache:
-    """LRU of responses bounded by the memory they hold; one served state at a time."""
+    """LRU of responses bounded by the memory they hold (`caches.ByteLRU`); one served
+    state at a time."""
 
     def __init__(self, max_bytes: int) -> None:
-        self.max_bytes = max_bytes
-        self.size = 0
         self.version: str | None = None
-        self._entries: OrderedDict[str, CachedResponse] = OrderedDict()
+        self.entries: ByteLRU[str, CachedResponse] = ByteLRU(
+            "response", max_bytes, lambda key, response: entry_size(key, response) - OVERHEAD
+        )
+
+    @property
+    def size(self) -> int:
+        return self.entries.bytes
+
+    @property
+    def max_bytes(self) -> int:
+        return self.entries.max_bytes
 
     def get(self, version: str, key: str) -> CachedResponse | None:
-        if version != self.version:
-            return None
-        entry = self._entries.get(key)
-        if entry is not None:
-            self._entries.move_to_end(key)
-        return entry
+        return self.entries.get(key) if version == self.version else None
 
     def put(self, version: str, key: str, response: CachedResponse) -> None:
-        if entry_size(key, response) > self.max_bytes:
-            return
         if version != self.version:
-            self._entries.clear()
-            self.size = 0
+            self.entries.clear()
             self.version = version
-        old = self._entries.pop(key, None)
-        if old is not None:
-            self.size -= entry_size(key, old)
-        self._entries[key] = response
-        self.size += entry_size(key, response)
-        while self.size > self.max_bytes:
-            evicted_key, evicted = self._entries.popitem(last=False)
-            self.size -= entry_size(evicted_key, evicted)
+        self.entries.put(key, response)
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self.entries)
