@@ -8,12 +8,15 @@ to its rule over any Unicode, and `tests/formats/test_writers.py` fails when a m
 one of these formats without going through them.
 """
 
+from .controls import CONTROLS, NAME_CONTROLS
 from .csv_cells import csv_cell, csv_value, write_csv
 from .html import html_link, html_text, live_url
 from .markdown import markdown_cell, markdown_code_block, markdown_html_text, markdown_text
 from .terminal import terminal_text
 
 __all__ = [
+    "CONTROLS",
+    "NAME_CONTROLS",
     "csv_cell",
     "csv_value",
     "html_link",
