@@ -39,6 +39,10 @@ class FindingKind(StrEnum):
     """Two nodes share a key that must be one of a kind (an order, a code, a rank)."""
     RANK_GAP = "rank-gap"
     """A track has no level at some rank between its lowest and highest."""
+    UNSAFE = "unsafe"
+    """A text holds a control character other than tab and line feed, a name (a label, a
+    notation, a code) any control character, or a link is not http, https or mailto: what a
+    page, a comment or a terminal showing it could be made to run."""
     COMPLETENESS = "completeness"
     """A role-level lacks a canon field, so its frames omit lines (a warning)."""
     WORKBOOK = "workbook"

@@ -1,14 +1,15 @@
 """`jobframe diff` output as text (coloured on a terminal) and as JSON for tools.
 
-The JSON shape is documented in docs/diff.md; every key is always present.
+The JSON shape is documented in docs/diff.md; every key is always present. The text is
+made by `formats.terminal_text`: canon text and sources keep no control character, and only
+the colours added here are styled.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import click
-
+from ..formats import Shown, Styled, terminal_text
 from ..frames import FRAMES
 from .model import Change, ChangeReport, FieldChange, NodeChange, RoleLevelChange
 
@@ -81,64 +82,74 @@ def frame_names(role: RoleLevelChange) -> str:
     return ", ".join(FRAMES[f.kind].title for f in role.frames)
 
 
-def as_text(report: ChangeReport, old: str, new: str) -> str:
+Line = list[str | Styled]
+"""One line of text, as parts `terminal_text` escapes and styles."""
+
+
+def as_text(report: ChangeReport, old: str, new: str) -> Shown:
     """The report for a terminal: counts, the nodes, then each role-level's frame diffs."""
-    head = click.style(f"Canon changes from {old} to {new}", bold=True)
-    lines = [
-        head,
-        f"versions {report.old_version} → {report.new_version}; "
-        f"frames compared in the default language ({report.language})",
-        summary(report),
+    lines: list[Line] = [
+        [Styled(f"Canon changes from {old} to {new}", bold=True)],
+        [
+            f"versions {report.old_version} → {report.new_version}; "
+            f"frames compared in the default language ({report.language})"
+        ],
+        [summary(report)],
     ]
     if report.nodes:
-        lines += ["", click.style("Nodes", bold=True)]
+        lines += [[], [Styled("Nodes", bold=True)]]
         for node in report.nodes:
             lines += _node_text(node)
     if len(report.nodes) < report.counts.total:
-        lines.append(f"  … and {report.counts.total - len(report.nodes)} more nodes")
+        lines.append([f"  … and {report.counts.total - len(report.nodes)} more nodes"])
     if report.role_levels:
-        lines += ["", click.style("Role-levels whose frames change", bold=True)]
+        lines += [[], [Styled("Role-levels whose frames change", bold=True)]]
         for role in report.role_levels:
             lines += _role_level_text(role)
-    return "\n".join(lines) + "\n"
+    return terminal_text(*(part for line in lines for part in (*line, "\n")))
 
 
-def _node_text(node: NodeChange) -> list[str]:
-    mark = click.style(MARKS[node.change], fg=_COLOURS[node.change], bold=True)
-    lines = [f"{mark} {node.kind} {node.label}  <{node.iri}>"]
+def _mark(change: Change) -> Styled:
+    return Styled(MARKS[change], fg=_COLOURS[change], bold=True)
+
+
+def _node_text(node: NodeChange) -> list[Line]:
+    lines: list[Line] = [[_mark(node.change), f" {node.kind} {node.label}  <{node.iri}>"]]
     for f in node.fields:
         lines += _field_text(f)
     return lines
 
 
-def _field_text(field: FieldChange) -> list[str]:
+def _field_text(field: FieldChange) -> list[Line]:
     if field.old is not None and field.new is not None:
         return [
-            f"    {field.field}:",
-            click.style(f"      - {field.old}", fg="red"),
-            click.style(f"      + {field.new}", fg="green"),
+            [f"    {field.field}:"],
+            [Styled(f"      - {field.old}", fg="red")],
+            [Styled(f"      + {field.new}", fg="green")],
         ]
     value, colour = (field.new, "green") if field.new is not None else (field.old, "red")
-    return [click.style(f"    {field.field}: {value}", fg=colour)]
+    return [[Styled(f"    {field.field}: {value}", fg=colour)]]
 
 
-def _role_level_text(role: RoleLevelChange) -> list[str]:
-    mark = click.style(MARKS[role.change], fg=_COLOURS[role.change], bold=True)
+def _role_level_text(role: RoleLevelChange) -> list[Line]:
+    mark = _mark(role.change)
     if not role.compared:
-        return [f"{mark} {role.label}  <{role.iri}>: reached, frames not compared"]
-    lines = [f"{mark} {click.style(role.label, bold=True)}  <{role.iri}>: {frame_names(role)}"]
+        return [[mark, f" {role.label}  <{role.iri}>: reached, frames not compared"]]
+    lines: list[Line] = [
+        [mark, " ", Styled(role.label, bold=True), f"  <{role.iri}>: {frame_names(role)}"]
+    ]
     for frame in role.frames:
-        lines += [_diff_line(line) for line in frame.diff.rstrip("\n").split("\n")]
+        lines += [[_diff_line(line)] for line in frame.diff.rstrip("\n").split("\n")]
     return lines
 
 
-def _diff_line(line: str) -> str:
+def _diff_line(line: str) -> str | Styled:
     if line.startswith(("---", "+++")):
-        return click.style(line, bold=True)
+        return Styled(line, bold=True)
     if line.startswith("@@"):
-        return click.style(line, fg="cyan")
+        return Styled(line, fg="cyan")
     if line.startswith("+"):
-        return click.style(line, fg="green")
+        return Styled(line, fg="green")
     if line.startswith("-"):
-        return click.style(line, fg="red")
+        return Styled(line, fg="red")
     return line

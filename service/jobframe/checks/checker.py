@@ -6,10 +6,11 @@ SHACL results. Checking again parses only the files whose bytes changed, re-inde
 the subjects of changed triples, re-sorts only their lines, and re-validates the shapes only
 for those nodes and the nodes pointing at them (a shape reads a focus node's own triples
 and, for sh:class, its values' types); orphans, dangling references and uses of undeclared
-terms likewise; duplicates, cycles and texts lacking the default language from the changed
-nodes (`lineage.KeptLineage`, `languages.KeptLanguages`). The compiled canon is redone;
-completeness rows of role-levels that compile unchanged are reused. The report is the one
-a fresh check of the same files gives; `tests/checks/test_checker.py` holds the two to that.
+terms likewise; duplicates, cycles, texts lacking the default language and unsafe texts
+from the changed nodes (`lineage.KeptLineage`, `languages.KeptLanguages`,
+`unsafe_text.KeptUnsafeText`). The compiled canon is redone; completeness rows of
+role-levels that compile unchanged are reused. The report is the one a fresh check of the
+same files gives; `tests/checks/test_checker.py` holds the two to that.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from .report import CheckReport, finding_order
 from .shacl_sparql import result_order, validate
 from .shapes import ShapeResult, shape_findings
 from .terms import NodeUses, unknown_terms
+from .unsafe_text import KeptUnsafeText
 
 _SUBCLASS = str(RDFS.subClassOf)
 FOCUSED_NODES = 1_000
@@ -136,10 +138,11 @@ class _Kept:
                 self.shapes = validate(store, union=True)
             else:
                 self.index.refresh(store, graphs, changes.subjects)
-                lineage, uses, languages = self.checks
+                lineage, uses, languages, unsafe = self.checks
                 lineage.refresh(self.index, focus, changes.subjects)
                 uses.refresh(self.index, focus)
                 languages.refresh(self.index, changes.subjects)
+                unsafe.refresh(self.index, changes.subjects)
                 if len(focus) > FOCUSED_NODES:
                     self.shapes = validate(store, union=True)
                 else:
@@ -192,11 +195,11 @@ def _focus(store: ox.Store, changes: FileChanges) -> frozenset[str] | None:
     return frozenset(focus)
 
 
-Kept = tuple[KeptLineage, NodeUses, KeptLanguages]
+Kept = tuple[KeptLineage, NodeUses, KeptLanguages, KeptUnsafeText]
 
 
 def _kept(index: TripleIndex) -> Kept:
-    return KeptLineage(index), NodeUses(index), KeptLanguages(index)
+    return KeptLineage(index), NodeUses(index), KeptLanguages(index), KeptUnsafeText(index)
 
 
 def _check_endpoint(source: SparqlEndpoint) -> CheckReport:
@@ -222,13 +225,14 @@ def _report(
     rows_before: Mapping[str, CompletenessRow] | None = None,
 ) -> CheckReport:
     """The findings of the checks on an index, and the canon when none is an error."""
-    lineage, uses, languages = kept
+    lineage, uses, languages, unsafe = kept
     typos = unknown_terms(index, places, uses)
     findings = (
         *syntax,
         *typos.findings,
         *lineage_findings(index, places, typos.explained, lineage),
         *language_findings(index, places, languages),
+        *unsafe.findings(index, places),
         *shape_findings(shapes, index, places, typos.explained),
     )
     canon = None

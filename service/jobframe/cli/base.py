@@ -2,7 +2,9 @@
 the `--canon` option, loading a canon or exiting with its findings.
 
 `serve`'s options are generated from the settings table (`settings.py`), so each has the
-default, the `JOBFRAME_…` variable and the help the documentation shows.
+default, the `JOBFRAME_…` variable and the help the documentation shows. Everything a
+command prints goes through `echo`, so no canon text, path or answer reaches a terminal
+with its control characters (`formats.terminal_text`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import click
 
 from ..canon import LANGUAGE_TAG, Canon
 from ..findings import CanonError, Finding
+from ..formats import Styled, terminal_text
 from ..loading import load_canon
 from ..settings import SETTINGS, Setting, SettingError
 from ..sources import CanonSource
@@ -99,10 +102,18 @@ def lang_option(what: str) -> Callable[[_F], _F]:
 canon_option = _option(next(s for s in SETTINGS if s.name == "canon"))
 
 
+def echo(
+    *parts: str | Styled, err: bool = False, nl: bool = True, color: bool | None = None
+) -> None:
+    """Print for a terminal, every part through `formats.terminal_text` (text a command
+    already made with it is printed as it is): the one way a command prints."""
+    click.echo(terminal_text(*parts), err=err, nl=nl, color=color)
+
+
 def refuse(source: CanonSource, findings: tuple[Finding, ...]) -> NoReturn:
-    click.echo(f"jobframe: the canon in {source} cannot be served:", err=True)
+    echo(f"jobframe: the canon in {source} cannot be served:", err=True)
     for finding in findings:
-        click.echo(f"  {finding}", err=True)
+        echo(f"  {finding}", err=True)
     sys.exit(1)
 
 

@@ -15,7 +15,7 @@ from ..frames import FrameKind, build_frame, build_page, serialize_frames
 from ..loading import Served, first_load
 from ..settings import SettingError, Settings
 from ..sources import CanonSource
-from .base import canon_option, lang_option, load_or_exit, main, refuse, setting_options
+from .base import canon_option, echo, lang_option, load_or_exit, main, refuse, setting_options
 
 
 @main.command()
@@ -46,7 +46,7 @@ def serve(**options: object) -> None:
     if not isinstance(served, Served):
         refuse(source, served.errors)
     canon = served.canon
-    click.echo(
+    echo(
         f"jobframe: serving {len(canon.role_levels)} role-levels from {source} "
         f"(version {canon.version}) on http://{settings.host}:{settings.port}/graphql"
         + (f" with {settings.workers} workers" if settings.workers > 1 else ""),
@@ -86,11 +86,11 @@ def frame(
     page = build_page(role)
     frames = page.frames if kind == "all" else (build_frame(role, FrameKind(kind)),)
     if output != "text":
-        click.echo(serialize_frames(frames, output), nl=output == "json-ld")
+        echo(serialize_frames(frames, output), nl=output == "json-ld")
     elif kind == "all":
-        click.echo(page.text, nl=False)
+        echo(page.text, nl=False)
     else:
-        click.echo(frames[0].text, nl=False)
+        echo(frames[0].text, nl=False)
 
 
 @main.command()
@@ -111,9 +111,9 @@ def check(canon: CanonSource, output: str, strict: bool) -> None:
     """
     report = check_canon(canon)
     if output == "json":
-        click.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
+        echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
     else:
-        click.echo(report_text(report), nl=False)
+        echo(report_text(report), nl=False)
     sys.exit(0 if report.passes(strict) else 1)
 
 
@@ -122,4 +122,4 @@ def export_schema() -> None:
     """Print the GraphQL schema (SDL), as published in schema.graphql."""
     from ..api import schema
 
-    click.echo(schema.as_str())
+    echo(schema.as_str())

@@ -16,9 +16,10 @@ from itertools import zip_longest
 import click
 
 from ..canon import CanonNode, NotFound
+from ..formats import Shown, terminal_text
 from ..frames import ComparedLevel, ComparedText, LevelComparison, compare_levels
 from ..sources import CanonSource
-from .base import canon_option, lang_option, load_or_exit, main
+from .base import canon_option, echo, lang_option, load_or_exit, main
 
 TWO_COLUMNS = 100
 """The narrowest terminal the text is laid out in two columns for."""
@@ -92,8 +93,8 @@ def _lines(cell: _Cell, width: int) -> list[str]:
     return lines
 
 
-def comparison_text(comparison: LevelComparison, width: int) -> str:
-    """The comparison as readable text for a terminal `width` columns wide."""
+def comparison_text(comparison: LevelComparison, width: int) -> Shown:
+    """The comparison as readable text for a terminal `width` columns wide, escaped."""
     c = comparison
     width = min(width, WIDEST)
     out = [
@@ -122,7 +123,7 @@ def comparison_text(comparison: LevelComparison, width: int) -> str:
                 lines = _lines(cell, width - len(INDENT) - label)
                 out.append(f"{INDENT}{code:<{label}}{lines[0]}")
                 out += [f"{INDENT}{'':<{label}}{line}" for line in lines[1:]]
-    return "\n".join(out) + "\n"
+    return terminal_text("\n".join(out) + "\n")
 
 
 def _node(node: CanonNode) -> dict[str, str]:
@@ -205,6 +206,6 @@ def compare(
     except NotFound as error:
         raise click.ClickException(str(error)) from None
     if output == "json":
-        click.echo(json.dumps(comparison_json(found), indent=2, ensure_ascii=False))
+        echo(json.dumps(comparison_json(found), indent=2, ensure_ascii=False))
     else:
-        click.echo(comparison_text(found, shutil.get_terminal_size().columns), nl=False)
+        echo(comparison_text(found, shutil.get_terminal_size().columns), nl=False)

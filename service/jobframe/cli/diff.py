@@ -20,7 +20,7 @@ from ..checks import CheckReport, report_text
 from ..findings import CanonError, Finding
 from ..loading import checked
 from ..sources import CanonSource, GitRevision, git_folder, parse_git, parse_source
-from .base import main
+from .base import echo, main
 
 DiffSource = CanonSource | GitRevision
 NO_FRAME_CHANGES, FRAMES_CHANGE, ERROR = 0, 1, 2
@@ -100,17 +100,17 @@ def diff(old: DiffSource, new: DiffSource, output: str, color: str) -> None:
         before, after = pool.map(read, (old, new))
     failed = [r for r in (before, after) if r.canon is None]
     for report in failed:
-        click.echo(f"jobframe diff: the canon in {report.source} has errors:", err=True)
-        click.echo(report_text(report), nl=False, err=True, color=colour)
+        echo(f"jobframe diff: the canon in {report.source} has errors:", err=True)
+        echo(report_text(report), nl=False, err=True, color=colour)
     if failed:
         sys.exit(ERROR)
     assert before.canon is not None and after.canon is not None
     changes = compare_canons(before.canon, after.canon)
     if output == "json":
         body = json.dumps(as_json(changes, str(old), str(new)), indent=2, ensure_ascii=False)
-        click.echo(body)
+        echo(body)
     elif output == "markdown":
-        click.echo(as_markdown(changes, str(old), str(new)), nl=False)
+        echo(as_markdown(changes, str(old), str(new)), nl=False)
     else:
-        click.echo(as_text(changes, str(old), str(new)), nl=False, color=colour)
+        echo(as_text(changes, str(old), str(new)), nl=False, color=colour)
     sys.exit(FRAMES_CHANGE if changes.frames_change else NO_FRAME_CHANGES)

@@ -9,7 +9,7 @@ import click
 
 from ..checks import CheckReport, report_text
 from ..sources import CanonSource
-from .base import canon_option, load_or_exit, main
+from .base import canon_option, echo, load_or_exit, main
 
 SHOWN_WARNINGS = 10
 """Warnings `jobframe import` prints of a canon it imported (`jobframe check` lists all)."""
@@ -60,22 +60,22 @@ def import_command(workbook: Path, out: Path, kind: str, force: bool) -> None:
     except (WorkbookError, OnetError) as error:
         if isinstance(error, WorkbookError):
             problems = CheckReport(str(workbook), error.findings, None, (), 0)
-            click.echo(report_text(problems), nl=False)
+            echo(report_text(problems), nl=False)
         else:
-            click.echo(f"{error}\n\n{workbook}: {len(error.problems)} problems")
-        click.echo(f"jobframe: nothing was imported; {out} is unchanged", err=True)
+            echo(f"{error}\n\n{workbook}: {len(error.problems)} problems")
+        echo(f"jobframe: nothing was imported; {out} is unchanged", err=True)
         sys.exit(2)
     if not report.passes():
-        click.echo(report_text(report), nl=False)
-        click.echo(f"jobframe: the canon fails its check; {out} is unchanged", err=True)
+        echo(report_text(report), nl=False)
+        echo(f"jobframe: the canon fails its check; {out} is unchanged", err=True)
         sys.exit(1)
     for finding in report.warnings[:SHOWN_WARNINGS]:
-        click.echo(str(finding))
+        echo(str(finding))
     if len(report.warnings) > SHOWN_WARNINGS:
         more = len(report.warnings) - SHOWN_WARNINGS
-        click.echo(f"… and {more} more warnings: `jobframe check --canon {out}` lists them all")
+        echo(f"… and {more} more warnings: `jobframe check --canon {out}` lists them all")
     assert report.canon is not None
-    click.echo(
+    echo(
         f"{out}: imported {len(report.canon.role_levels)} role-levels from {workbook}"
         f" ({report.triple_count} triples, {len(report.warnings)} warnings,"
         f" version {report.canon.version})"
@@ -107,6 +107,6 @@ def export_command(canon: CanonSource, output: str, out: Path) -> None:
         write_tables(canon_tables(loaded), out, "csv" if output == "csv" else "xlsx")
     except WorkbookError as error:
         for finding in error.findings:
-            click.echo(str(finding), err=True)
+            echo(str(finding), err=True)
         sys.exit(2)
-    click.echo(f"{out}: exported {len(loaded.role_levels)} role-levels from {canon}")
+    echo(f"{out}: exported {len(loaded.role_levels)} role-levels from {canon}")

@@ -8,12 +8,17 @@ to its rule over any Unicode, and `tests/formats/test_writers.py` fails when a m
 one of these formats without going through them.
 """
 
+from .controls import CONTROLS, NAME_CONTROLS
 from .csv_cells import csv_cell, csv_value, write_csv
 from .html import html_link, html_text, live_url
 from .markdown import markdown_cell, markdown_code_block, markdown_html_text, markdown_text
-from .terminal import terminal_text
+from .terminal import Shown, Styled, terminal_text
 
 __all__ = [
+    "CONTROLS",
+    "NAME_CONTROLS",
+    "Shown",
+    "Styled",
     "csv_cell",
     "csv_value",
     "html_link",

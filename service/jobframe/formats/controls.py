@@ -9,6 +9,8 @@ from ..findings import visible
 CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 """Control characters but tab and line feed, the line and paragraph separators (which end a
 line where a reader does not expect it) and lone surrogates (which no encoder accepts)."""
+NAME_CONTROLS = re.compile(r"[\t\n]|" + CONTROLS.pattern)
+"""What a name (a label, a notation, a code) may not hold: CONTROLS, tab and line feed too."""
 
 
 def shown_controls(text: str) -> str:

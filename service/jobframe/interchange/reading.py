@@ -20,6 +20,7 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 
 from ..findings import Finding, FindingKind, Location, Severity
+from ..formats import csv_value
 from .layout import SHEETS_BY_NAME, VERBATIM, Row, Table, Tables
 from .ooxml import unescape
 from .problems import WorkbookError, normal
@@ -179,7 +180,8 @@ def _csv(file: Path, sheet: str) -> Table:
     delimiter = max(",;\t", key=first.count) if first else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        return table(sheet, list(reader), str(file))
+        # csv_value undoes formats.csv_cell: `'=1+2` (written so no spreadsheet runs it) is `=1+2`
+        return table(sheet, [[csv_value(c) for c in row] for row in reader], str(file))
     except csv.Error as error:
         return refused(
             f"`{file.name}` is not CSV: {error}", "save it again as CSV", reader.line_num

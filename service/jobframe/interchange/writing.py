@@ -3,12 +3,13 @@
 Every sheet of the layout is written, an empty one as its header row, so an export doubles
 as a template. In a workbook, every cell but a whole number is a text cell (a text that
 starts with `=` stays text, never a formula) and the header row is bold and frozen. CSV
-files are UTF-8 with a byte-order mark, which Excel needs to read them as UTF-8.
+files are UTF-8 with a byte-order mark, which Excel needs to read them as UTF-8, and are
+written by `formats.write_csv`: a cell a spreadsheet would run gets a leading `'`, which
+reading a CSV folder removes.
 """
 
 from __future__ import annotations
 
-import csv
 import os
 import re
 from pathlib import Path
@@ -19,6 +20,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from ..findings import Finding, FindingKind, Location, Severity
+from ..formats import write_csv
 from .layout import INTEGERS, SHEETS, Table, Tables
 from .ooxml import escape
 from .problems import WorkbookError
@@ -52,10 +54,7 @@ def write_tables(tables: Tables, path: Path, format: Literal["xlsx", "csv"]) -> 
 def _write_csv(tables: Tables, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for sheet, header, rows in sheet_rows(tables):
-        with (folder / f"{sheet}.csv").open("w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(header)
-            writer.writerows(rows)
+        write_csv(folder / f"{sheet}.csv", header, rows)
 
 
 def _write_xlsx(tables: Tables, path: Path) -> None:
