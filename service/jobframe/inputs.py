@@ -10,6 +10,7 @@ to turn into a finding or a coded error.
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 import time
@@ -17,12 +18,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 __all__ = [
     "CANON_FILE",
     "CHUNK_BYTES",
+    "CSV_FILE",
     "GIT_FILE",
+    "ONET_FILE",
+    "WORKBOOK",
+    "WORKBOOK_SHEET",
     "Bound",
     "InputRefused",
     "InputTooLarge",
@@ -33,6 +38,7 @@ __all__ = [
     "read_all",
     "read_chunks",
     "read_file",
+    "streamed",
 ]
 
 CHUNK_BYTES = 1 << 16
@@ -104,6 +110,31 @@ def read_all(read: Read, bound: Bound, before_read: BeforeRead | None = None) ->
     return b"".join(read_chunks(read, bound, before_read))
 
 
+def streamed(read: Read, bound: Bound) -> BinaryIO:
+    """The input as a file object, for a parser that reads it itself (tarfile, an XML
+    parser): every read goes through `read_chunks`, so the parse stops at the bound."""
+    return io.BufferedReader(_Chunks(read_chunks(read, bound)), CHUNK_BYTES)
+
+
+class _Chunks(io.RawIOBase):
+    """A raw stream of the bounded reader's chunks."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._left = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if not self._left:
+            self._left = next(self._chunks, b"")
+        size = min(len(buffer), len(self._left))
+        buffer[:size] = self._left[:size]
+        self._left = self._left[size:]
+        return size
+
+
 class NotARegularFile(InputRefused):
     def __init__(self, bound: Bound) -> None:
         super().__init__(bound, f"{bound.what} is not a regular file")
@@ -165,3 +196,16 @@ CANON_FILE = Bound("a canon file", 512 * MIB, 120.0)
 reads 512 MiB in a few seconds; a stalled network mount is stopped."""
 GIT_FILE = Bound("a canon file of the git revision", CANON_FILE.max_bytes, CANON_FILE.seconds)
 """As for a canon file; the whole archive `git archive` streams is bounded at four times it."""
+WORKBOOK = Bound("the workbook", 512 * MIB, 120.0)
+"""An .xlsx for `jobframe import`: its file, and the sum of what its parts unpack to as its
+zip directory declares them (Python's zipfile never inflates a part past its declared size).
+512 MiB, as for a canon file: a workbook of Excel's 1,048,576 rows of the widest sheet
+unpacks to about 150 MiB."""
+WORKBOOK_SHEET = Bound("a sheet of the workbook", WORKBOOK.max_bytes, WORKBOOK.seconds)
+"""One sheet part, parsed as it inflates: stopped at the bound in bytes, and in seconds for
+the whole parse (a local disk inflates and parses 512 MiB of XML in about a minute)."""
+CSV_FILE = Bound("a CSV file", WORKBOOK.max_bytes, WORKBOOK.seconds)
+"""One `<sheet>.csv` of a folder for `jobframe import`, read as it streams: as for a sheet."""
+ONET_FILE = Bound("an O*NET release file", 64 * MIB, 60.0)
+"""A file of an O*NET text release: the 26.3 release's largest file read (Task Statements)
+is 2.8 MB, so 64 MiB leaves twenty times the room; 60 s for a slow disk."""

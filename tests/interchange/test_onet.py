@@ -19,7 +19,8 @@ import pytest
 import jobframe
 from jobframe.api.urls import node_url
 from jobframe.frames.model import Quote
-from jobframe.interchange import SHEETS_BY_NAME, Tables, import_canon
+from jobframe.inputs import Bound
+from jobframe.interchange import SHEETS_BY_NAME, Tables, import_canon, onet_release
 from jobframe.interchange.iris import slug
 from jobframe.interchange.onet import OnetError, onet_tables
 from jobframe.interchange.onet_release import (
@@ -430,3 +431,16 @@ def test_a_byte_order_mark_is_not_part_of_the_first_column(tmp_path: Path) -> No
     folder = release(tmp_path)
     (folder / OCCUPATIONS).write_text("\ufeff" + MINI[OCCUPATIONS], encoding="utf-8")
     assert cells(onet_tables(folder), "families")[0]["family"] == "Chief Executives"
+
+
+def test_a_release_file_over_its_bound_or_not_a_file_is_named_and_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = release(tmp_path, tasks=None, reference=None)
+    os.mkfifo(folder / TASKS)  # a FIFO would block a reader that opened it by its path
+    (folder / JOB_ZONE_REFERENCE).write_bytes(b"x" * 2_000)
+    monkeypatch.setattr(onet_release, "ONET_FILE", Bound("an O*NET release file", 1_000, 60))
+    assert problems(folder) == [
+        "Job Zone Reference.txt: an O*NET release file is over 1,000 bytes; not read",
+        "Task Statements.txt: an O*NET release file is not a regular file; not read",
+    ]

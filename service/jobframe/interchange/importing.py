@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..checks import CheckReport, check_canon
 from ..findings import Finding
+from ..inputs import CANON_FILE, InputRefused, opened, read_chunks
 from .building import Built
 from .canon_files import build, render
 from .layout import Tables
@@ -77,7 +78,7 @@ def _may_replace(out: Path, force: bool) -> None:
         if path.is_dir() and not path.is_symlink():
             continue
         turtle = path.suffix == ".ttl" and path.is_file() and not path.is_symlink()
-        if not turtle or not (force or _written_by_import(path)):
+        if not turtle or not (force or _written_by_import(path, out)):
             allowed = "Turtle files" if force else "files an import wrote"
             raise OutputRefused(
                 f"{out} holds {path.relative_to(out)}, which is not one of the {allowed}: "
@@ -89,9 +90,14 @@ def _may_replace(out: Path, force: bool) -> None:
             )
 
 
-def _written_by_import(path: Path) -> bool:
-    with path.open("rb") as file:
-        head = file.read(len(MARK) + 400)
+def _written_by_import(path: Path, inside: Path) -> bool:
+    """Whether the file opens with the mark an import writes (opened once, on its
+    descriptor, through the bounded reader; only its first lines are read)."""
+    try:
+        with opened(path, CANON_FILE, inside) as file:
+            head = next(read_chunks(file.read, CANON_FILE), b"")
+    except (InputRefused, OSError):
+        return False
     return MARK.encode("utf-8") in head.split(b"\n")[:3]
 
 

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..inputs import ONET_FILE, InputRefused, read_file
 from .iris import slug
 from .soc_major_groups import SOC_MAJOR_GROUPS
 
@@ -39,8 +40,6 @@ ZONES: tuple[str, ...] = ("1", "2", "3", "4", "5")
 TASK_TYPES: tuple[str, ...] = ("Core", "Supplemental", "n/a")
 """Every Task Type of a release; `n/a`: O*NET has not rated the task Core or Supplemental."""
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
-"""A file larger than this is refused before it is read (the 26.3 tasks file is 2.8 MB)."""
 SHOWN_PROBLEMS = 50
 """An `OnetError` message lists this many problems; `.problems` holds all of them."""
 
@@ -181,15 +180,20 @@ def _read_tsv(
 
 
 def _read_text(folder: Path, name: str, problems: list[OnetProblem]) -> str | None:
-    """The file as text (a byte-order mark dropped), or None with a problem saying why."""
+    """The file as text (a byte-order mark dropped), read once through the bounded reader
+    (`ONET_FILE`), or None with a problem saying why."""
     path = folder / name
-    if not path.is_file():
+    try:
+        data = read_file(path, ONET_FILE)
+    except FileNotFoundError:
         problems.append(OnetProblem(name, None, _NOT_A_RELEASE.format(f"missing from {folder}")))
         return None
-    if path.stat().st_size > MAX_FILE_BYTES:
-        problems.append(OnetProblem(name, None, f"larger than {MAX_FILE_BYTES:,} bytes; not read"))
+    except InputRefused as refused:
+        problems.append(OnetProblem(name, None, f"{refused}; not read"))
         return None
-    data = path.read_bytes()
+    except OSError as error:
+        problems.append(OnetProblem(name, None, f"cannot be read: {error.strerror or error}"))
+        return None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -10,26 +10,26 @@ problem of a workbook is reported at once.
 from __future__ import annotations
 
 import csv
-import io
-import zipfile
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 
-import openpyxl
 from openpyxl.utils import get_column_letter
 
 from ..findings import Finding, FindingKind, Location, Severity
 from ..formats import csv_value
+from ..inputs import CSV_FILE, InputRefused, opened, read_chunks
+from . import xlsx
 from .layout import SHEETS_BY_NAME, VERBATIM, Row, Table, Tables
 from .ooxml import unescape
 from .problems import WorkbookError, normal
 
-MAX_WORKBOOK_BYTES = 512 * 1024 * 1024
-"""Largest workbook read: its file, and what its parts unpack to (checked before unpacking),
-and each CSV file (512 MiB, as for a canon file)."""
 MAX_ROWS = 1_048_576
 """Rows read of a sheet: Excel's own limit."""
+MAX_COLUMNS = 256
+"""Columns named in a sheet's header row, which bound every row's cells: the widest sheet of
+the layout has 8, and 256 is the older Excel's own limit (IV), room for notes columns."""
 
 
 def read_tables(path: Path) -> Tables:
@@ -70,27 +70,28 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def table(sheet: str, rows: Iterable[Sequence[str]], source: str) -> Table:
-    """A table from its rows of cell texts, the first being the header row."""
+def table(sheet: str, rows: Iterable[tuple[int, Sequence[tuple[int, str]]]], source: str) -> Table:
+    """A table from its rows as written (row number, cells by column index from 0), row 1
+    being the header. The header bounds the cells of every row: a cell past it costs one
+    problem, whatever the row's width; the row cap holds while the rows stream."""
     header: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
     read: list[Row] = []
     problems: list[Finding] = []
     unnamed: set[int] = set()
-    for number, cells in enumerate(rows, start=1):
+    for number, cells in rows:
         if number == 1:
-            names = [normal(c) for c in cells]
-            while names and not names[-1]:
-                names.pop()
-            header = tuple(names)
+            header = _header(cells, sheet, source, problems)
+            named = tuple(n for n in dict.fromkeys(header) if n)
             continue
         if number > MAX_ROWS:
             too_long = f"the sheet has more than {MAX_ROWS:,} rows"
             problems.append(_problem(source, f"{sheet}!{number}:{number}", too_long, _SPLIT))
             break
-        if not any(c.strip() for c in cells):
+        if not any(text.strip() for _, text in cells):
             continue
-        row: dict[str, str] = dict.fromkeys(header, "")
-        for index, text in enumerate(cells):
+        row: dict[str, str] = dict.fromkeys(named, "")
+        for index, text in cells:
             column = header[index] if index < len(header) else ""
             if column and not row[column]:
                 row[column] = text if column in VERBATIM else text.strip()
@@ -100,6 +101,22 @@ def table(sheet: str, rows: Iterable[Sequence[str]], source: str) -> Table:
                 problems.append(_problem(source, place, _UNNAMED, _NAME_IT))
         read.append(Row(number, row))
     return Table(sheet, header, tuple(read), source, tuple(problems))
+
+
+def _header(
+    cells: Sequence[tuple[int, str]], sheet: str, source: str, problems: list[Finding]
+) -> tuple[str, ...]:
+    """The column names of row 1, up to the last one named and at most `MAX_COLUMNS`."""
+    names = [""] * min(1 + max((i for i, t in cells if t.strip()), default=-1), MAX_COLUMNS)
+    for index, text in cells:
+        if index < len(names):
+            names[index] = normal(text)
+        elif text.strip():
+            wide = f"the header row names more than {MAX_COLUMNS:,} columns"
+            place = f"{sheet}!{get_column_letter(index + 1)}1"
+            problems.append(_problem(source, place, wide, "keep to the layout's columns"))
+            break
+    return tuple(names)
 
 
 _SPLIT = "keep each sheet within Excel's own limit of rows"
@@ -114,32 +131,23 @@ def _problem(source: str, place: str, message: str, hint: str) -> Finding:
 
 def _workbook(path: Path) -> Tables:
     hint = "save it as an Excel workbook (.xlsx), or give a folder of CSV files"
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(member.file_size for member in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as error:
-        raise _refused(path, f"not an .xlsx workbook ({error})", hint) from None
-    if max(unpacked, path.stat().st_size) > MAX_WORKBOOK_BYTES:
-        raise _refused(
-            path,
-            f"the workbook unpacks to {unpacked:,} bytes, over {MAX_WORKBOOK_BYTES:,}",
-            "split it, or import a folder of CSV files",
-        )
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # any parser failure on untrusted input is a finding
-        raise _refused(path, f"the workbook cannot be read ({error})", hint) from None
     tables: dict[str, Table] = {}
     try:
-        for sheet in book.worksheets:
-            name = _sheet_name(sheet.title)
-            rows = ([cell_text(v) for v in values] for values in sheet.iter_rows(values_only=True))
-            tables.setdefault(name, table(name, rows, str(path)))
-    except Exception as error:  # a malformed sheet part, say
-        raise _refused(path, f"the workbook cannot be read ({error})", hint) from None
-    finally:
-        book.close()
+        with xlsx.sheets(path) as found:
+            for title, rows in found:
+                name = _sheet_name(title)
+                texts = ((n, [(i, cell_text(v)) for i, v in cells]) for n, cells in rows)
+                tables.setdefault(name, table(name, texts, str(path)))
+    except (InputRefused, xlsx.TooLarge) as refused:
+        raise _refused(path, str(refused), _SMALLER) from None
+    except xlsx.Unreadable as error:
+        raise _refused(path, str(error), hint) from None
+    except OSError as error:
+        raise _refused(path, f"not an .xlsx workbook ({error.strerror or error})", hint) from None
     return tables
+
+
+_SMALLER = "split it, or import a folder of CSV files"
 
 
 def _csv_folder(folder: Path) -> Tables:
@@ -158,34 +166,64 @@ def _csv_folder(folder: Path) -> Tables:
 
 
 def _csv(file: Path, sheet: str) -> Table:
+    """The sheet's CSV file read as it streams, line by line through the bounded reader
+    (bytes and seconds), so that only its rows are ever held and the row cap stops it."""
+
     def refused(message: str, hint: str, line: int | None = None) -> Table:
         place = f"{sheet}!{line}:{line}" if line else sheet
         return Table(sheet, (), (), str(file), (_problem(str(file), place, message, hint),))
 
-    if not file.is_file() or file.stat().st_size > MAX_WORKBOOK_BYTES:
-        return refused(f"not a file of at most {MAX_WORKBOOK_BYTES:,} bytes", "split the sheet")
-    data = file.read_bytes()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return refused(f"`{file.name}` is UTF-16, not UTF-8", _UTF8)
     try:
-        text = data.decode("utf-8-sig")
+        with opened(file, CSV_FILE) as stream:
+            lines = _lines(read_chunks(stream.read, CSV_FILE))
+            first = next(lines, "")
+            delimiter = max(",;\t", key=first.split("\n", 1)[0].count) if first else ","
+            reader = csv.reader(itertools.chain((first,), lines), delimiter=delimiter)
+            try:
+                # csv_value undoes formats.csv_cell: `'=1+2` (so no spreadsheet runs it) is `=1+2`
+                numbered = (
+                    (n, list(enumerate(map(csv_value, cells)))) for n, cells in enumerate(reader, 1)
+                )
+                return table(sheet, numbered, str(file))
+            except csv.Error as error:
+                return refused(
+                    f"`{file.name}` is not CSV: {error}", "save it again as CSV", reader.line_num
+                )
+    except _NotUTF8 as error:
+        return refused(f"`{file.name}` is {error.args[0]}", _UTF8, error.args[1])
+    except InputRefused as error:
+        return refused(str(error), "split the sheet")
+    except OSError as error:
+        return refused(f"`{file.name}` cannot be read: {error.strerror or error}", "check it")
+
+
+class _NotUTF8(ValueError):
+    """(what the file is instead, its line)"""
+
+
+def _lines(chunks: Iterator[bytes]) -> Iterator[str]:
+    """The text lines of a UTF-8 file's chunks, each with its line end, decoded one at a
+    time (UTF-8 never holds a line end inside a character); _NotUTF8 names the line."""
+    number, left = 0, b""
+    for chunk in chunks:
+        if number == 0 and not left and chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise _NotUTF8("UTF-16, not UTF-8", None)
+        pieces = (left + chunk).splitlines(keepends=True)
+        left = pieces.pop() if pieces and not pieces[-1].endswith(b"\n") else b""
+        for piece in pieces:
+            number += 1
+            yield _decoded(piece, number)
+    if left:
+        yield _decoded(left, number + 1)
+
+
+def _decoded(line: bytes, number: int) -> str:
+    try:
+        return line.decode("utf-8-sig" if number == 1 else "utf-8")
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        byte = data[error.start]
-        guess = " (it looks like Latin-1 or Windows-1252)" if _is_cp1252(data) else ""
-        return refused(
-            f"`{file.name}` is not UTF-8{guess}: byte 0x{byte:02X} on line {line}", _UTF8, line
-        )
-    first = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count) if first else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        # csv_value undoes formats.csv_cell: `'=1+2` (written so no spreadsheet runs it) is `=1+2`
-        return table(sheet, [[csv_value(c) for c in row] for row in reader], str(file))
-    except csv.Error as error:
-        return refused(
-            f"`{file.name}` is not CSV: {error}", "save it again as CSV", reader.line_num
-        )
+        byte = line[error.start]
+        guess = " (it looks like Latin-1 or Windows-1252)" if _is_cp1252(line) else ""
+        raise _NotUTF8(f"not UTF-8{guess}: byte 0x{byte:02X} on line {number}", number) from None
 
 
 _UTF8 = "save it as CSV UTF-8 (in Excel: Save As, CSV UTF-8 (Comma delimited))"

@@ -10,7 +10,6 @@ finding naming them, never a traceback.
 
 from __future__ import annotations
 
-import io
 import posixpath
 import shutil
 import subprocess
@@ -20,10 +19,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..findings import CanonError, Finding, FindingKind, Location, Severity
-from ..inputs import GIT_FILE, Bound, InputRefused, InputTooLarge, read_chunks
+from ..inputs import GIT_FILE, Bound, InputRefused, InputTooLarge, read_chunks, streamed
 
 SCHEME = "git:"
 
@@ -118,9 +116,8 @@ def _extract(revision: GitRevision, tree: str, into: Path, bound: Bound) -> None
         assert git.stdout is not None
         stream = git.stdout
         whole = Bound("the revision's archive", bound.max_bytes * 4, bound.seconds)
-        chunks = read_chunks(stream.read, whole)
         try:
-            with tarfile.open(fileobj=_Chunks(chunks), mode="r|") as archive:
+            with tarfile.open(fileobj=streamed(stream.read, whole), mode="r|") as archive:
                 for member in archive:
                     _write(archive, member, into, bound)
         except (tarfile.TarError, InputRefused) as failed:
@@ -148,25 +145,6 @@ def _write(archive: tarfile.TarFile, member: tarfile.TarInfo, into: Path, bound:
     with target.open("xb") as out:
         for chunk in read_chunks(source.read, what):
             out.write(chunk)
-
-
-class _Chunks(io.RawIOBase):
-    """A stream of the bounded reader's chunks, for `tarfile` to read from."""
-
-    def __init__(self, chunks: Iterator[bytes]) -> None:
-        self._chunks = chunks
-        self._left = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        if not self._left:
-            self._left = next(self._chunks, b"")
-        size = min(len(buffer), len(self._left))
-        buffer[:size] = self._left[:size]
-        self._left = self._left[size:]
-        return size
 
 
 def _refused(revision: GitRevision, message: str, hint: str) -> CanonError:
