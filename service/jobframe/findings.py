@@ -45,6 +45,10 @@ class FindingKind(StrEnum):
     page, a comment or a terminal showing it could be made to run."""
     COMPLETENESS = "completeness"
     """A role-level lacks a canon field, so its frames omit lines (a warning)."""
+    LOST = "lost"
+    """A canon that lost its content: it has no role-levels, or a reload would remove more
+    than `--max-canon-shrink` percent of the served ones (a wiped or half-loaded store, an
+    emptied folder); refused, the last good canon kept, unless `--allow-canon-shrink`."""
     WORKBOOK = "workbook"
     """A workbook or CSV sheet, column or cell that cannot become canon (named `levels!B7`):
     missing, unknown, empty, not a whole number, not a language tag, or not UTF-8."""

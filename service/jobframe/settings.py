@@ -128,6 +128,19 @@ class Settings:
         "changed, so replicas agree within this plus one reload. 0 turns it off.",
         minimum=0,
     )
+    max_canon_shrink: float = _setting(
+        50.0,
+        "Largest share, in percent, of the served role-levels a reload may remove; one that "
+        "removes more, or leaves none, is refused (a `lost` finding) and the last good canon "
+        "kept. Half: an edit removes a few role-levels, a wiped or half-loaded store most or "
+        "all of them.",
+        minimum=0,
+    )
+    allow_canon_shrink: bool = _setting(
+        False,
+        "Accept a canon that lost its content: one with no role-levels (at startup too), or "
+        "a reload removing more than --max-canon-shrink.",
+    )
     reload_state_mb: int = _setting(
         256,
         "Canons of up to this many MiB of Turtle keep their check in the serving process, so "

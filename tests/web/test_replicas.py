@@ -181,3 +181,67 @@ def test_every_kind_of_response_names_the_canon_version_that_answered(
     assert graphql.status_code == 200 and responses["graphql 304"].status_code == 304
     for kind, response in responses.items():
         assert response.headers.get(HEADER) == version, kind
+
+
+def role_levels(urls: list[str]) -> list[int]:
+    return [int(httpx2.get(f"{url}/healthz").json()["roleLevels"]) for url in urls]
+
+
+def refused_reloads(url: str, trigger: str) -> float:
+    """The replica's count of failed reloads by `trigger`, from /metrics."""
+    wanted = f'jobframe_canon_reloads_total{{outcome="failed",trigger="{trigger}"}}'
+    for line in httpx2.get(f"{url}/metrics").text.splitlines():
+        if line.startswith(wanted):
+            return float(line.split()[-1])
+    return 0.0
+
+
+def last_reload_errors(url: str) -> list[str]:
+    status = "{ canon { lastReload { succeeded errors { kind } } } }"
+    answer = httpx2.post(f"{url}/graphql", json={"query": status}).json()
+    return [e["kind"] for e in answer["data"]["canon"]["lastReload"]["errors"]]
+
+
+def test_replicas_keep_their_role_levels_when_the_sparql_store_is_emptied(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    oxigraph: tuple[str, subprocess.Popen[bytes]],  # noqa: F811 - the fixture
+) -> None:
+    """Issue 20, finding 3: a wiped store passed the check and every replica swapped it in
+    (roleLevels 1 -> 0, every query NOT_FOUND)."""
+    base, _ = oxigraph
+    with replicas(tmp_path, f"sparql+{base}/query", monkeypatch) as urls:
+        first, served = versions(urls), role_levels(urls)
+        assert served[0] > 0
+        sparql_update(base, "CLEAR ALL")
+        deadline = time.monotonic() + BOUND
+        while not all(refused_reloads(url, "sync") >= 1 for url in urls):
+            assert time.monotonic() < deadline, role_levels(urls)
+            time.sleep(0.1)
+        assert role_levels(urls) == served and versions(urls) == first
+        assert all(last_reload_errors(url) == ["lost"] for url in urls)
+
+        answer = httpx2.post(f"{urls[0]}/admin/reload", headers=AUTH)
+        assert answer.status_code == 422, answer.text
+        assert [e["kind"] for e in answer.json()["errors"]] == ["lost"]
+        assert "--allow-canon-shrink" in answer.json()["errors"][0]["hint"]
+        assert role_levels(urls) == served and refused_reloads(urls[0], "admin") == 1
+
+
+def test_replicas_on_files_keep_their_role_levels_when_the_folder_is_emptied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Finding 3 through the file source: an emptied role-level file passed the check."""
+    folder = Path(shutil.copytree(BASE, tmp_path / "canon"))
+    with replicas(tmp_path, str(folder), monkeypatch) as urls:
+        first, served = versions(urls), role_levels(urls)
+        (folder / "role.ttl").write_text("", encoding="utf-8")
+        deadline = time.monotonic() + BOUND
+        while not all(refused_reloads(url, "sync") >= 1 for url in urls):
+            assert time.monotonic() < deadline, role_levels(urls)
+            time.sleep(0.1)
+        assert role_levels(urls) == served and versions(urls) == first
+        assert all(last_reload_errors(url) == ["lost"] for url in urls)
+        answer = httpx2.post(f"{urls[1]}/admin/reload", headers=AUTH)
+        assert answer.status_code == 422 and answer.json()["version"] == first[1]
+        assert role_levels(urls) == served

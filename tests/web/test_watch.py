@@ -180,3 +180,44 @@ def test_a_folder_watchfiles_cannot_watch_at_all_is_still_reloaded(
         time.sleep(0.5)
         edit(folder, '"Trains site staff"', '"Trains site staff weekly"')
         assert eventually(lambda: holder.current.canon.version != first_version)
+
+
+def test_a_canon_folder_replaced_by_a_rename_is_followed_at_its_path(
+    folder: Path, holder: CanonHolder, tmp_path: Path
+) -> None:
+    """Issue 20, finding 15: the watcher followed the old folder's inode after `mv`, serving
+    "edit 1" while the disk held "edit 3"."""
+
+    def replace_folder(text: str) -> None:
+        staged = Path(shutil.copytree(BASE, tmp_path / "staged"))
+        edit(staged, '"Trains site staff"', f'"Trains site staff, {text}"')
+        folder.rename(tmp_path / f"old-{text}")
+        staged.rename(folder)
+
+    def serving(text: str) -> bool:
+        lines = [r.text for r in holder.current.canon.role_levels[0].responsibilities]
+        return any(f"Trains site staff, {text}" in line for line in lines)
+
+    with client_of(holder, watch=True, sync_interval=0):
+        time.sleep(0.5)  # let the watcher start
+        for text in ("edit 1", "edit 2", "edit 3"):
+            replace_folder(text)
+            assert eventually(lambda: serving(text)), text  # noqa: B023
+
+
+def test_a_folder_emptied_of_its_role_levels_is_a_refused_reload_and_a_refill_is_served(
+    folder: Path, holder: CanonHolder
+) -> None:
+    """Issue 20, finding 3, through the watch trigger: an emptied canon was served."""
+    served = holder.current.canon
+    role = (folder / "role.ttl").read_bytes()
+    with client_of(holder, watch=True, sync_interval=0) as client:
+        time.sleep(0.5)  # let the watcher start
+        (folder / "role.ttl").write_bytes(b"")
+        assert eventually(lambda: not holder.current.last_reload.succeeded)
+        assert [f.kind.value for f in holder.current.last_reload.errors] == ["lost"]
+        assert holder.current.canon is served
+        assert client.get("/healthz").json()["roleLevels"] == len(served.role_levels) > 0
+        (folder / "role.ttl").write_bytes(role)
+        assert eventually(lambda: holder.current.last_reload.succeeded)
+        assert holder.current.canon.version == served.version

@@ -12,7 +12,7 @@ import click
 from ..canon import NotFound
 from ..checks import check_canon, report_json, report_text
 from ..frames import FrameKind, build_frame, build_page, serialize_frames
-from ..loading import Served, first_load
+from ..loading import Served, ShrinkPolicy, first_load, guarded
 from ..settings import SettingError, Settings
 from ..sources import CanonSource
 from .base import canon_option, echo, lang_option, load_or_exit, main, refuse, setting_options
@@ -23,7 +23,8 @@ from .base import canon_option, echo, lang_option, load_or_exit, main, refuse, s
 def serve(**options: object) -> None:
     """Serve the canon: the viewer at /, GraphQL at /graphql (GraphiQL in a browser).
 
-    A canon with errors stops the service before it starts (exit 1). POST /admin/reload
+    A canon with errors, or with no role-levels (unless --allow-canon-shrink), stops the
+    service before it starts (exit 1). POST /admin/reload
     reloads on demand when JOBFRAME_ADMIN_TOKEN is set; a reload that finds errors keeps
     the last good canon. With --workers, a reload request reaches one worker: use --watch
     so that every worker reloads.
@@ -42,7 +43,8 @@ def serve(**options: object) -> None:
         )
     if isinstance(source, Path):
         settings = replace(settings, canon=source.resolve())
-    served = first_load(settings.canon, settings.reload_state_mb * 2**20)
+    kept = settings.reload_state_mb * 2**20
+    served = first_load(settings.canon, kept, ShrinkPolicy.of(settings))
     if not isinstance(served, Served):
         refuse(source, served.errors)
     canon = served.canon
@@ -105,11 +107,11 @@ def frame(
 )
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too, not only on errors.")
 def check(canon: CanonSource, output: str, strict: bool) -> None:
-    """Check the canon: syntax, SHACL shapes, lineage and completeness.
+    """Check the canon: syntax, SHACL shapes, lineage, completeness, and that it has role-levels.
 
     Exits 0 when clean, 1 on errors (with --strict, on warnings too).
     """
-    report = check_canon(canon)
+    report = guarded(check_canon(canon), None, ShrinkPolicy.of())  # no role-levels: an error
     if output == "json":
         echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
     else:

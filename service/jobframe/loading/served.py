@@ -18,6 +18,7 @@ from ..changes import ChangeReport
 from ..checks import KEPT_BYTES, Checker, CheckReport
 from ..findings import Finding
 from ..sources import CanonSource, ProbeError, SourceProbe, SparqlEndpoint
+from .content import ShrinkPolicy, guarded
 from .snapshots import checked
 
 log = logging.getLogger("jobframe.reload")
@@ -126,12 +127,15 @@ def probed_version(source: CanonSource, probe: SourceProbe | None = None) -> str
     return None
 
 
-def first_load(source: CanonSource, kept_bytes: int = KEPT_BYTES) -> Served | CheckReport:
-    """The snapshot to start serving, or the failing report when the canon has errors.
-    A canon of up to `kept_bytes` of Turtle keeps its check for reloads (`checks.Checker`)."""
+def first_load(
+    source: CanonSource, kept_bytes: int = KEPT_BYTES, policy: ShrinkPolicy | None = None
+) -> Served | CheckReport:
+    """The snapshot to start serving, or the failing report when the canon has errors or
+    no role-levels (unless `policy` allows it: `content.guarded`). A canon of up to
+    `kept_bytes` of Turtle keeps its check for reloads (`checks.Checker`)."""
     version = probed_version(source)
     checker = Checker(kept_bytes)
-    report = checked(source, checker=checker)
+    report = guarded(checked(source, checker=checker), None, policy or ShrinkPolicy.of())
     if report.canon is None:
         return report
     attempt = ReloadAttempt(now(), "startup", True, report.canon.version, ())

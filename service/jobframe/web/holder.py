@@ -2,10 +2,13 @@
 
 A reload checks the new canon completely (in a worker thread; the checker kept between
 reloads re-reads and re-checks only what changed, with the report a full check gives) and
-swaps the snapshot in one assignment; when the new canon has errors, the last good canon
-stays and the failed attempt is recorded. A reload that succeeds also says what it changed
-(nodes, and the role-levels whose frames change), compared in the same worker thread and
-bounded, so a reload of a huge canon never holds the event loop or grows without limit.
+swaps the snapshot in one assignment; when the new canon has errors, or lost its content
+(`loading.guarded`: no role-levels, or more of them removed than the policy allows), the
+last good canon stays and the failed attempt is recorded. Every trigger (watch, sync, admin)
+reloads through `CanonHolder.reload`, so each is refused alike. A reload that succeeds also
+says what it changed (nodes, and the role-levels whose frames change), compared in the same
+worker thread and bounded, so a reload of a huge canon never holds the event loop or grows
+without limit.
 """
 
 from __future__ import annotations
@@ -18,7 +21,16 @@ from dataclasses import replace
 from ..canon import Canon
 from ..changes import ChangeReport, compare_canons, summary
 from ..checks import Checker
-from ..loading import ReloadAttempt, Served, checked, now, probed_version, release_memory
+from ..loading import (
+    ReloadAttempt,
+    Served,
+    ShrinkPolicy,
+    checked,
+    guarded,
+    now,
+    probed_version,
+    release_memory,
+)
 from ..sources import CanonSource, SourceProbe
 
 log = logging.getLogger("jobframe.reload")
@@ -45,9 +57,13 @@ def compare(old: Canon, new: Canon) -> ChangeReport | None:
 class CanonHolder:
     """Holds the current snapshot; `reload` replaces it only with a canon that passes."""
 
-    def __init__(self, source: CanonSource, served: Served) -> None:
+    def __init__(
+        self, source: CanonSource, served: Served, policy: ShrinkPolicy | None = None
+    ) -> None:
         self.source = source
         self.current = served
+        self.policy = policy or ShrinkPolicy.of()
+        """What a reload may remove of the served canon (`loading.guarded`)."""
         self.attempts: Counter[tuple[str, bool]] = Counter()
         """Reload attempts by (trigger, succeeded), for metrics."""
         self.last_changes: ChangeReport | None = None
@@ -67,6 +83,7 @@ class CanonHolder:
         async with self._lock:
             seen = await asyncio.to_thread(probed_version, self.source, self.probe)
             report = await asyncio.to_thread(checked, self.source, checker=self.checker)
+            report = guarded(report, self.current.canon, self.policy)
             self.seen = seen
             if report.canon is None:
                 attempt = ReloadAttempt(now(), trigger, False, None, report.errors)

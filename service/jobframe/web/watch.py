@@ -4,6 +4,8 @@ Nothing in the canon folder may stop the watcher: a reload that fails is logged 
 watcher goes on; when watching itself fails (watchfiles cannot name a file that is not
 UTF-8, a directory loop, a permission error), it is logged, and after a pause watching starts
 again; once it is set up, the canon is reloaded, since changes may have been missed meanwhile.
+The folder is followed at its path, not as the directory first watched: when another folder
+is renamed into its place, watching starts again on it, and it is reloaded.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from pathlib import Path
 
 from watchfiles import Change, awatch
@@ -49,25 +52,40 @@ async def watch(holder: CanonHolder, stop: asyncio.Event) -> None:
         log.info("stopped watching %s: %s", folder, why)
 
 
+def _identity(folder: Path) -> tuple[int, int] | None:
+    """The folder the path names now (device and inode), None while nothing is there."""
+    try:
+        found = os.stat(folder)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 async def _watch_until_stopped(folder: Path, holder: CanonHolder, stop: asyncio.Event) -> None:
     pause = RESTART_PAUSE
     catch_up = False
     while not stop.is_set():
+        watched = _identity(folder)
         try:
-            async for changes in awatch(
+            batches = awatch(
                 folder,
                 watch_filter=_is_turtle,
                 stop_event=stop,
                 yield_on_timeout=True,
                 rust_timeout=WATCHING_TICK_MS,
-            ):
-                if changes or catch_up:
-                    # After a restart, the first answer (changes or none) means the watcher
-                    # is set up: what changed between the reload above and then is read now.
-                    catch_up = False
-                    await _reload(holder)
-                if changes:
-                    pause = RESTART_PAUSE
+            )
+            async with contextlib.aclosing(batches):
+                async for changes in batches:
+                    if changes or catch_up:
+                        # After a restart, the first answer (changes or none) means the
+                        # watcher is set up: what changed since the last reload is read now.
+                        catch_up = False
+                        await _reload(holder)
+                    if changes:
+                        pause = RESTART_PAUSE
+                    if _replaced(folder, watched):
+                        catch_up = True
+                        break
         except Exception:
             log.exception("watching %s failed; watching again in %g s", folder, pause)
             with contextlib.suppress(TimeoutError):
@@ -76,6 +94,17 @@ async def _watch_until_stopped(folder: Path, holder: CanonHolder, stop: asyncio.
             if not stop.is_set():
                 await _reload(holder)  # a folder that can never be watched is still read
                 catch_up = True
+
+
+def _replaced(folder: Path, watched: tuple[int, int] | None) -> bool:
+    """Whether another folder now stands at the path (`mv new canon`): the operating system
+    watches the folder it was given, wherever it moves, so the new one is watched afresh.
+    Checked at every answer, at least every WATCHING_TICK_MS; none while the path is empty."""
+    now = _identity(folder)
+    if now is None or now == watched:
+        return False
+    log.info("%s is another folder now; watching it there", folder)
+    return True
 
 
 async def _reload(holder: CanonHolder) -> None:

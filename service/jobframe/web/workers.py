@@ -14,7 +14,7 @@ import sys
 import uvicorn
 from starlette.applications import Starlette
 
-from ..loading import Served, first_load
+from ..loading import Served, ShrinkPolicy, first_load
 from ..settings import Settings
 from .app import create_app
 from .holder import CanonHolder
@@ -37,7 +37,8 @@ def run(settings: Settings, served: Served) -> None:
     """Serve until stopped: this process's app, or N workers that load the canon themselves."""
     _share_the_interpreter()
     if settings.workers == 1:
-        app = create_app(CanonHolder(settings.canon, served), settings)
+        holder = CanonHolder(settings.canon, served, ShrinkPolicy.of(settings))
+        app = create_app(holder, settings)
         uvicorn.run(
             app,
             host=settings.host,
@@ -65,7 +66,8 @@ def worker_app() -> Starlette:
     configure_logging()
     _share_the_interpreter()
     settings = Settings.from_env()
-    served = first_load(settings.canon, settings.reload_state_mb * 2**20)
+    policy = ShrinkPolicy.of(settings)
+    served = first_load(settings.canon, settings.reload_state_mb * 2**20, policy)
     if not isinstance(served, Served):
         raise SystemExit(f"jobframe worker: the canon in {settings.canon} has errors")
-    return create_app(CanonHolder(settings.canon, served), settings)
+    return create_app(CanonHolder(settings.canon, served, policy), settings)
