@@ -95,7 +95,7 @@ def test_page_size_is_bounded(served: Served) -> None:
         "{ roleLevels(first: 1000) { totalCount } }", context_value=Context(served)
     )
     assert result.errors is not None
-    assert result.errors[0].extensions == {"code": "BAD_USER_INPUT"}
+    assert result.errors[0].extensions == {"code": "BAD_USER_INPUT", "argument": "first"}
 
 
 def test_architecture_is_navigable_from_functions_down(run: Run) -> None:
@@ -163,5 +163,5 @@ def test_page_text_starts_with_the_page_heading(run: Run) -> None:
 def test_a_page_of_every_growing_list_holds_at_most_100(served: Served, query: str) -> None:
     result = schema.execute_sync(query, context_value=Context(served))
     assert result.errors is not None
-    assert result.errors[0].extensions == {"code": "BAD_USER_INPUT"}
+    assert result.errors[0].extensions == {"code": "BAD_USER_INPUT", "argument": "first"}
     assert "first must be between 0 and 100" in result.errors[0].message
