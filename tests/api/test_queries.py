@@ -164,4 +164,4 @@ def test_a_page_of_every_growing_list_holds_at_most_100(served: Served, query: s
     result = schema.execute_sync(query, context_value=Context(served))
     assert result.errors is not None
     assert result.errors[0].extensions == {"code": "BAD_USER_INPUT", "argument": "first"}
-    assert "first must be between 0 and 100" in result.errors[0].message
+    assert "(first:) must be between 0 and 100, got 101" in result.errors[0].message
