@@ -12,6 +12,7 @@ import pytest
 import jobframe
 from jobframe.canon import Canon
 from jobframe.findings import FindingKind, Severity
+from jobframe.formats import CONTROLS
 from jobframe.frames import FrameKind, build_frame
 from jobframe.interchange import (
     OutputRefused,
@@ -141,15 +142,32 @@ def test_force_never_replaces_a_folder_holding_other_files_than_turtle(tmp_path:
         import_canon(small(tmp_path), tmp_path / "file", force=True)
 
 
-def test_nasty_texts_survive_a_workbook_an_import_and_the_check_verbatim(tmp_path: Path) -> None:
+def _book_of(texts: list[str], tmp_path: Path) -> Path:
     duties = "".join(
         f'Field Operations,P3,{n},JFM,"{text.replace(chr(34), chr(34) * 2)}"\n'
-        for n, text in enumerate(NASTY, start=1)
+        for n, text in enumerate(texts, start=1)
     )
     sheets = {**SMALL, "responsibilities": "family,level,order,source,text\n" + duties}
     book = tmp_path / "book.xlsx"
     write_tables(small(tmp_path, sheets), book, "xlsx")
-    report = import_canon(read_tables(book), tmp_path / "canon")
+    return book
+
+
+SAFE = [text for text in NASTY if not CONTROLS.search(text)]
+UNSAFE = [text for text in NASTY if CONTROLS.search(text)]
+
+
+def test_nasty_texts_survive_a_workbook_an_import_and_the_check_verbatim(tmp_path: Path) -> None:
+    report = import_canon(read_tables(_book_of(SAFE, tmp_path)), tmp_path / "canon")
     assert report.passes(), [str(f) for f in report.errors]
     role = jobframe.load(tmp_path / "canon").role_level("Field Operations", "P3")
-    assert [r.text for r in role.responsibilities] == NASTY
+    assert [r.text for r in role.responsibilities] == SAFE
+
+
+def test_a_text_with_control_characters_is_refused_at_its_cell(tmp_path: Path) -> None:
+    """It survives the workbook verbatim, and the check then refuses it (issue 20: a control
+    character other than tab and line feed could rewrite a terminal or break a table)."""
+    report = import_canon(read_tables(_book_of(UNSAFE, tmp_path)), tmp_path / "canon")
+    unsafe = [f for f in report.errors if f.kind is FindingKind.UNSAFE]
+    assert len(unsafe) == len(UNSAFE), [str(f) for f in report.errors]
+    assert not (tmp_path / "canon").exists() or not any((tmp_path / "canon").iterdir())

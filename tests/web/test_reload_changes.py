@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from jobframe.loading.content import ShrinkPolicy
+from jobframe.settings import Settings
 from jobframe.web import holder as holder_module
 from jobframe.web.holder import CanonHolder
 from tests.checks.corpus import BASE
@@ -102,15 +104,17 @@ def test_the_startup_load_and_a_refused_reload_report_no_changes(
     assert changes(client) is None
 
 
-def test_a_removed_role_level_is_listed_without_a_served_node(
-    folder: Path, holder: CanonHolder
-) -> None:
-    client = client_of(holder, admin_token=TOKEN)
+def test_a_removed_role_level_is_listed_without_a_served_node(folder: Path) -> None:
+    """Removing the only role-level is a loss the operator allowed (`--allow-canon-shrink`);
+    without it the reload is refused (tests/loading)."""
+    allowing = CanonHolder(
+        folder, serve_folder(folder), ShrinkPolicy.of(Settings(allow_canon_shrink=True))
+    )
+    client = client_of(allowing, admin_token=TOKEN)
     (folder / "role.ttl").write_text(
         "@prefix jf: <https://jobframe.example/ontology#> .\n", encoding="utf-8"
     )
-    if reload(client)["changes"] is None:
-        pytest.skip("a canon without role-levels is refused")
+    assert reload(client)["changes"] is not None
     [role] = changes(client)["roleLevels"]["nodes"]
     assert (role["change"], role["roleLevel"]) == ("REMOVED", None)
 
