@@ -71,3 +71,51 @@ def test_a_link_loop_in_the_folder_has_a_version(tmp_path: Path) -> None:
     (folder / "a.ttl").symlink_to(folder / "b.ttl")
     (folder / "b.ttl").symlink_to(folder / "a.ttl")
     assert SourceProbe(folder).version()
+
+
+def test_the_probe_never_hashes_a_file_outside_the_folder_a_swapped_link_leads_to(
+    tmp_path: Path,
+) -> None:
+    """The probe reads canon files through the bounded reader, opened once with the canon
+    folder as `inside` (issue 20's bounded input): it read them with `path.read_bytes()`,
+    so a link swapped outside after the walk was followed."""
+    import hashlib
+    import threading
+    import time
+
+    from jobframe.findings import CanonError
+    from jobframe.sources import turtle_files
+    from tests.sources.test_link_race import INSIDE, OUTSIDE, _swapper
+
+    folder = tmp_path / "canon"
+    folder.mkdir()
+    (folder / "inside.ttl").write_bytes(INSIDE)
+    outside = tmp_path / "outside.ttl"
+    outside.write_bytes(OUTSIDE)
+    link = folder / "swap.ttl"
+    link.symlink_to(folder / "inside.ttl")
+    secret = hashlib.sha256(OUTSIDE).digest()
+    stop = threading.Event()
+    swapper = threading.Thread(
+        target=_swapper, args=(link, (folder / "inside.ttl", outside), stop), daemon=True
+    )
+    probe = SourceProbe(folder)
+    walked = leaked = polls = 0
+    swapper.start()
+    deadline = time.monotonic() + 20
+    try:
+        while polls < 3_000 and time.monotonic() < deadline:
+            polls += 1
+            try:
+                turtle_files(folder)
+            except CanonError:
+                continue
+            walked += 1
+            probe._hashes.clear()  # every poll reads the files again
+            probe.version()
+            leaked += any(digest == secret for _, digest in probe._hashes.values())
+    finally:
+        stop.set()
+        swapper.join()
+    assert walked > 100
+    assert leaked == 0, f"{leaked} of {walked} polls hashed the file outside the folder"

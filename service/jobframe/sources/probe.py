@@ -2,10 +2,11 @@
 
 Replicas poll it (`web/sync.py`) instead of reading and checking the whole canon. For files
 it is `content_digest` of the vocabulary and the canon files, the very digest a check
-records (`CheckReport.content`), each file rehashed only when its size or modification time
-changed. For a SPARQL endpoint it is one aggregate query, answered in one scan of the store:
-the number of triples and two sums of hash digits over them, which any edit changes but for
-a chance of 2^-48.
+records (`CheckReport.content`), each file read as a check reads it (`inputs.opened`, with
+the canon folder as `inside`) and rehashed only when its size, time or inode changed. For a
+SPARQL endpoint it is one aggregate query, answered in one scan of the store: the number of
+triples and two sums of hash digits over them, which any edit changes but for a chance of
+2^-48.
 """
 
 from __future__ import annotations
@@ -14,15 +15,14 @@ import hashlib
 import http.client
 import json
 import os
-import stat
 from pathlib import Path
 
 from ..findings import CanonError
-from ..inputs import Bound, InputRefused
+from ..inputs import CANON_FILE, Bound, InputRefused, opened, read_chunks
 from ..resources import VOCABULARY_FILE
 from .endpoint_reads import post_query
 from .sparql import SparqlEndpoint
-from .turtle import MAX_FILE_BYTES, TurtleFiles, turtle_files
+from .turtle import TurtleFiles, turtle_files
 
 PROBE_SECONDS = 10.0
 """Wall-clock seconds for the whole version answer (or the endpoint's `seconds`, if less)."""
@@ -73,28 +73,34 @@ class SourceProbe:
             files = [VOCABULARY_FILE, *turtle_files(self.source)]
         except CanonError as error:
             return "unreadable:" + hashlib.sha256(str(error.findings).encode()).hexdigest()
+        folder = self.source if isinstance(self.source, Path) else None
         digest = hashlib.sha256()
         hashes = {}
         for path in files:
-            hashes[path] = self._hash(path)
+            hashes[path] = self._hash(path, None if path == VOCABULARY_FILE else folder)
             digest.update(_name(path) + b"\0" + hashes[path][1])
         self._hashes = hashes
         return digest.hexdigest()
 
-    def _hash(self, path: Path) -> tuple[tuple[int, int, int], bytes]:
-        """A file's hash; a FIFO, a device or a file too large to check is never read (a
-        check refuses it): its version is its kind, size and time."""
+    def _hash(self, path: Path, inside: Path | None) -> tuple[tuple[int, int, int], bytes]:
+        """A file's hash, read as a check reads it (`inputs.opened`: opened once, checked on
+        its descriptor, inside the canon folder, within its bound) and kept while the
+        opened file's size, time and inode are unchanged. A file the reader refuses (a FIFO,
+        one too large, one leading outside the folder) is never read: its version is why."""
         try:
-            info = path.stat()
-            stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
-            known = self._hashes.get(path)
-            if known is not None and known[0] == stamp:
-                return known
-            if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-                return stamp, hashlib.sha256(repr((info.st_mode, stamp)).encode()).digest()
-            return stamp, hashlib.sha256(path.read_bytes()).digest()
-        except OSError as error:
-            return (-1, -1, -1), hashlib.sha256(str(error).encode()).digest()
+            with opened(path, CANON_FILE, inside) as file:
+                info = os.fstat(file.fileno())
+                stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+                known = self._hashes.get(path)
+                if known is not None and known[0] == stamp:
+                    return known
+                digest = hashlib.sha256()
+                for chunk in read_chunks(file.read, CANON_FILE):
+                    digest.update(chunk)
+                return stamp, digest.digest()
+        except (InputRefused, OSError) as error:
+            why = f"{type(error).__name__} {error}"
+            return (-1, -1, -1), hashlib.sha256(why.encode()).digest()
 
 
 def _name(path: Path) -> bytes:
