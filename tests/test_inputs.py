@@ -97,10 +97,6 @@ service wrote itself, and parsers handed a stream the bounded reader already hol
 BOUNDED_MODULES = {
     "sources/endpoint_reads.py": "every SPARQL read, one exchange over inputs.read_chunks",
 }
-CONVERTED_ON_BRANCH_I20_SPARQL = {"sources/probe.py"}
-"""Being converted to the bounded reader on branch i20-sparql; the merge removes this."""
-
-
 _SUBPROCESS = ("run", "Popen", "check_output")
 
 
@@ -140,8 +136,6 @@ def _outside_reads() -> dict[tuple[str, str], list[int]]:
     for path in sorted(PACKAGE.rglob("*.py")):
         module = path.relative_to(PACKAGE).as_posix()
         if module == "inputs.py" or module in BOUNDED_MODULES:
-            continue
-        if module in CONVERTED_ON_BRANCH_I20_SPARQL:
             continue
         for line, name in _reads(ast.parse(path.read_text("utf-8"))):
             found.setdefault((module, name), []).append(line)
