@@ -161,6 +161,13 @@ class Settings:
         "version query: 10 s, or this if less); a slower one is a refused load or reload.",
         minimum=0.1,
     )
+    shutdown_seconds: int = _setting(
+        10,
+        "Seconds SIGTERM lets requests in flight finish before they are cancelled; a reload "
+        "or a source read is abandoned, so the process ends within this plus 2 s (an "
+        "operation running in a worker thread ends at its --time-budget).",
+        minimum=0,
+    )
     cache_control: str = _setting("no-cache", "Cache-Control sent with GraphQL responses.")
     response_cache_mb: int = _setting(
         64, "Memory for cached GraphQL responses per process; 0 turns the cache off.", minimum=0

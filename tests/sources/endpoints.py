@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Literal
 
@@ -60,3 +62,64 @@ def hostile_endpoint(mode: Mode, pause: float = 0.5) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         time.sleep(0)  # let handler threads see the stop
+
+
+@dataclass(frozen=True)
+class TurningEndpoint:
+    url: str
+    turned: threading.Event
+    """Set it to make the endpoint dribble from the next request on."""
+    dribbled: list[float]
+    """When each dribbled request came (monotonic seconds)."""
+
+
+@contextmanager
+def turning_endpoint(store_url: str, pause: float = 0.5) -> Iterator[TurningEndpoint]:
+    """An endpoint that forwards every query to a real store at `store_url` until `turned`
+    is set, then dribbles as `hostile_endpoint("dribble")` does: a service starts on a good
+    canon, then meets a source that hangs."""
+    turned = threading.Event()
+    stopping = threading.Event()
+    dribbled: list[float] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            try:
+                if not turned.is_set():
+                    headers = {k: self.headers[k] for k in ("Accept", "Content-Type")}
+                    forwarded = urllib.request.Request(store_url, data=body, headers=headers)
+                    with urllib.request.urlopen(forwarded, timeout=30) as answer:
+                        data = answer.read()
+                        self.send_response(answer.status)
+                        self.send_header("Content-Type", answer.headers["Content-Type"])
+                        self.send_header("Content-Length", str(len(data)))
+                        self.end_headers()
+                        self.wfile.write(data)
+                    return
+                dribbled.append(time.monotonic())
+                self.send_response(200)
+                self.send_header("Content-Type", "application/n-triples")
+                self.end_headers()
+                while not stopping.is_set():
+                    self.wfile.write(LINE[:1])
+                    self.wfile.flush()
+                    stopping.wait(pause)
+            except OSError:
+                pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield TurningEndpoint(
+            f"http://127.0.0.1:{server.server_address[1]}/query", turned, dribbled
+        )
+    finally:
+        stopping.set()
+        server.shutdown()
+        server.server_close()

@@ -30,6 +30,8 @@ from .response_cache import ResponseCache
 from .sync import follow
 from .watch import watch
 
+STOP_GRACE = 1.0
+"""Seconds the watcher and the replica follower get to stop before they are cancelled."""
 mimetypes.add_type("application/graphql", ".graphql")
 """The viewer's documents under /viewer/queries/ (Python's table does not know the suffix)."""
 
@@ -101,9 +103,12 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
         try:
             yield
         finally:
-            stop.set()
-            for task in tasks:
-                await task
+            stop.set()  # the watcher and the follower end within a tick; a reload they
+            if tasks:  # wait on (a hanging source) is cancelled, its thread abandoned
+                _, running = await asyncio.wait(tasks, timeout=STOP_GRACE)
+                for task in running:
+                    task.cancel()
+                await asyncio.gather(*tasks, return_exceptions=True)
 
     app = Starlette(
         routes=[

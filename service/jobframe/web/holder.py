@@ -32,6 +32,7 @@ from ..loading import (
     release_memory,
 )
 from ..sources import CanonSource, SourceProbe
+from .background import in_background
 
 log = logging.getLogger("jobframe.reload")
 
@@ -81,8 +82,8 @@ class CanonHolder:
     async def reload(self, trigger: str) -> ReloadAttempt:
         """Read and check the source again; swap it in if it has no errors. One at a time."""
         async with self._lock:
-            seen = await asyncio.to_thread(probed_version, self.source, self.probe)
-            report = await asyncio.to_thread(checked, self.source, checker=self.checker)
+            seen = await in_background(probed_version, self.source, self.probe)
+            report = await in_background(checked, self.source, checker=self.checker)
             report = guarded(report, self.current.canon, self.policy)
             self.seen = seen
             if report.canon is None:
@@ -95,7 +96,7 @@ class CanonHolder:
                 )
                 self.current = replace(self.current, last_reload=attempt)
             else:
-                changes = await asyncio.to_thread(compare, self.current.canon, report.canon)
+                changes = await in_background(compare, self.current.canon, report.canon)
                 attempt = ReloadAttempt(now(), trigger, True, report.canon.version, (), changes)
                 self._log_success(trigger, report.canon.version, changes)
                 self.current = Served(report, attempt.at, attempt, seen)
@@ -103,7 +104,7 @@ class CanonHolder:
                     self.last_changes = changes
                     self.changed_role_levels += len(changes.changed_role_levels)
             self.attempts[(trigger, attempt.succeeded)] += 1
-        await asyncio.to_thread(release_memory)
+        await in_background(release_memory)
         return attempt
 
     def _log_success(self, trigger: str, version: str, changes: ChangeReport | None) -> None:

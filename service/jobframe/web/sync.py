@@ -16,6 +16,7 @@ import contextlib
 import logging
 
 from ..sources import ProbeError
+from .background import in_background
 from .holder import CanonHolder
 
 log = logging.getLogger("jobframe.sync")
@@ -34,7 +35,7 @@ async def follow(holder: CanonHolder, interval: float, stop: asyncio.Event) -> N
         if stop.is_set():
             return
         try:
-            version = await asyncio.to_thread(holder.probe.version)
+            version = await in_background(holder.probe.version)
         except ProbeError as error:
             if not failing:
                 log.warning("cannot tell whether the canon changed: %s", error)

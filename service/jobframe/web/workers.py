@@ -4,6 +4,8 @@ Workers are separate processes started by uvicorn, each loading and checking the
 itself: they share nothing but the canon files, so every replica answers the same (the
 canon version in the ETag shows which canon answered). Settings reach workers through the
 environment (`Settings.to_env`), as they would reach replicas behind any load balancer.
+Shutdown is bounded: SIGTERM gives requests in flight `--shutdown-seconds`, then cancels
+them; reloads and source reads run in daemon threads (`background.py`) that exit abandons.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ def run(settings: Settings, served: Served) -> None:
             http=http_protocol(settings),
             log_level="info",
             access_log=False,
+            timeout_graceful_shutdown=settings.shutdown_seconds,
         )
         return
     os.environ.update(settings.to_env())
@@ -58,6 +61,7 @@ def run(settings: Settings, served: Served) -> None:
         http=http_protocol(settings),
         log_level="info",
         access_log=False,
+        timeout_graceful_shutdown=settings.shutdown_seconds,
     )
 
 
