@@ -34,6 +34,7 @@ __all__ = [
     "InputTooSlow",
     "NotARegularFile",
     "OutsideFolder",
+    "chunk_stream",
     "opened",
     "read_all",
     "read_chunks",
@@ -113,7 +114,12 @@ def read_all(read: Read, bound: Bound, before_read: BeforeRead | None = None) ->
 def streamed(read: Read, bound: Bound) -> BinaryIO:
     """The input as a file object, for a parser that reads it itself (tarfile, an XML
     parser): every read goes through `read_chunks`, so the parse stops at the bound."""
-    return io.BufferedReader(_Chunks(read_chunks(read, bound)), CHUNK_BYTES)
+    return chunk_stream(read_chunks(read, bound))
+
+
+def chunk_stream(chunks: Iterator[bytes]) -> BinaryIO:
+    """Chunks already bounded (`read_chunks`, a bounded exchange) as a file object."""
+    return io.BufferedReader(_Chunks(chunks), CHUNK_BYTES)
 
 
 class _Chunks(io.RawIOBase):

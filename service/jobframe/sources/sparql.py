@@ -11,15 +11,13 @@ seconds for the whole read: it is never held twice, and never past its bound.
 from __future__ import annotations
 
 import http.client
-import io
 import urllib.parse
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from ..findings import Finding, FindingKind, Location, Severity
-from ..inputs import Bound, InputRefused
+from ..inputs import Bound, InputRefused, chunk_stream
 from .endpoint_reads import post_query
 
 SCHEME = "sparql+"
@@ -59,25 +57,6 @@ def parse_sparql(value: str) -> SparqlEndpoint | None:
     return SparqlEndpoint(url)
 
 
-class _Chunks(io.RawIOBase):
-    """A stream over chunks, for the parser to read as they arrive."""
-
-    def __init__(self, chunks: Iterator[bytes]) -> None:
-        self._chunks = chunks
-        self._left = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
-        if not self._left:
-            self._left = next(self._chunks, b"")
-        size = min(len(buffer), len(self._left))
-        buffer[:size] = self._left[:size]
-        self._left = self._left[size:]
-        return size
-
-
 def read_sparql(endpoint: SparqlEndpoint, store: ox.Store) -> tuple[Finding, ...]:
     """Add the endpoint's default graph to `store`; a finding when it cannot be read (down,
     an error status, over its bound in bytes or seconds, not N-Triples); nothing is added
@@ -85,7 +64,7 @@ def read_sparql(endpoint: SparqlEndpoint, store: ox.Store) -> tuple[Finding, ...
     chunks = post_query(endpoint.url, CONSTRUCT, "application/n-triples", endpoint.answer_bound)
     try:
         store.load(
-            io.BufferedReader(_Chunks(chunks)),
+            chunk_stream(chunks),
             format=ox.RdfFormat.N_TRIPLES,
             to_graph=ox.DefaultGraph(),
         )
