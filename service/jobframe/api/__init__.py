@@ -2,8 +2,10 @@
 a client can see, and the limits every request is held to."""
 
 from .context import Context
+from .cost_limit import document_cost
 from .errors import ErrorCode
 from .executor import executions, reference_execution
+from .lane import costly_lane
 from .limits import Limits
 from .replica import watching_replica_fields
 from .schema import build_schema, schema
@@ -14,6 +16,8 @@ __all__ = [
     "ErrorCode",
     "Limits",
     "build_schema",
+    "costly_lane",
+    "document_cost",
     "executions",
     "node_url",
     "reference_execution",

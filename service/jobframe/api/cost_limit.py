@@ -15,13 +15,14 @@ from contextlib import ExitStack
 from functools import cache
 
 import strawberry
-from graphql import ExecutionResult, GraphQLError
+from graphql import DocumentNode, ExecutionResult, GraphQLError, parse
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionContext
 
 from ..budget import BudgetSpent
+from ..canon import Canon
 from .context import Context
-from .cost import FieldWeights, Key, schema_weights, served_sizes
+from .cost import FieldWeights, Key, canon_sizes, schema_weights, served_sizes
 from .errors import ErrorCode, coded
 from .lane import costly_lane
 from .walk import Walked, chosen_operation, walk_operation
@@ -30,6 +31,22 @@ from .walk import Walked, chosen_operation, walk_operation
 @cache
 def _weights(schema: strawberry.Schema) -> dict[Key, FieldWeights]:
     return schema_weights(schema)
+
+
+@cache
+def _parsed(document: str) -> DocumentNode:
+    return parse(document)
+
+
+def document_cost(schema: strawberry.Schema, canon: Canon, document: str) -> int:
+    """The walked estimate of a document (no variables) on this canon. A route other than
+    /graphql whose work is a GraphQL document's (a node page builds a `page` for each
+    role-level it lists) is estimated with it, so that both are held to the same rules."""
+    walked = walk_operation(
+        schema._schema, _weights(schema), canon_sizes(canon), _parsed(document), None, None
+    )
+    assert walked is not None, "a route's document has one operation and no variables"
+    return walked.cost
 
 
 class WalkLimits(SchemaExtension):
