@@ -11,6 +11,7 @@ import pytest
 
 from jobframe.checks import CheckReport, check_canon
 from jobframe.findings import FindingKind, Severity
+from jobframe.formats import terminal_text
 from tests.conftest import ARCHITECTURE, PREFIXES, dimensions, role_level, write_canon
 
 BASE = "https://test.example/canon/"
@@ -98,3 +99,21 @@ def test_http_https_and_mailto_links_are_fine(tmp_path: Path) -> None:
         )
     )
     assert unsafe(check(tmp_path, about)) == []
+
+
+@pytest.mark.parametrize("override", ["\\u202e", "\\u202b", "\\u2067", "\\u2069"])
+def test_a_bidi_override_or_isolate_is_an_error_and_is_shown_escaped(
+    tmp_path: Path, override: str
+) -> None:
+    """A right-to-left override shows "Safe gnp.exe" as "Safe exe.png" in a review
+    ("Trojan Source"); the marks U+200E/U+200F that right-to-left text may need stay."""
+    marked = role_level(2).replace('"Responsibility 1"', '"Run \\u200f the shift."')
+    fine = write_canon(tmp_path / "a", ARCHITECTURE, dimensions("Scope"), marked)
+    assert unsafe(check_canon(fine)) == []
+    bad = role_level(2).replace('"Responsibility 1"', f'"Safe {override}gnp.exe"')
+    [(severity, _, message)] = unsafe(
+        check_canon(write_canon(tmp_path / "b", ARCHITECTURE, dimensions("Scope"), bad))
+    )
+    assert severity is Severity.ERROR and "jf:text" in message
+    assert override in message, "the message shows the character as its escape"
+    assert terminal_text(f"Safe {override}gnp".encode().decode("unicode_escape")).isprintable()

@@ -1,6 +1,8 @@
 """The jobframe command line: frames as text or RDF, another canon, clear errors."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -114,3 +116,11 @@ def test_a_malformed_lang_is_refused_naming_the_option() -> None:
         main, ["frame", "Clinical Trials Operations", "M5", "--lang", "x y"]
     )
     assert result.exit_code == 2 and "--lang" in result.output
+
+
+def test_python_dash_m_jobframe_runs_the_same_command_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "jobframe", "check"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "canon: 0 errors, 0 warnings" in done.stdout
