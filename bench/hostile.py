@@ -9,8 +9,9 @@ or a one-frame query (a random role-level) every `interval` seconds. Phase B: th
 while hostile clients loop on the requests of issue 11: the costly query (refused by its
 estimated cost), the heaviest query the cost limit admits, node-page misses of 2,000
 characters, a GET for HTML with 20 admitted aliases, a search of 45,000 words, and those of
-issue 20: a fragment bomb (21 fragments each spreading the next twice) and the costly query
-beside a connection asking `first: -1000000`. The hostile
+issue 20: a fragment bomb (21 fragments each spreading the next twice), the costly query
+beside a connection asking `first: -1000000`, and the HTML page of a level that every
+role-level at it quotes. The hostile
 clients run in a process of their own, so that parsing their answers never delays a probe.
 Prints each probe's p50 and p99 in both phases and their ratio, and each hostile request's
 outcomes; every figure comes from this one run.
@@ -72,6 +73,10 @@ NEGATIVE_FIRST = ISSUE_QUERY.removesuffix("}") + (
     "b: roleLevels(first: -1000000) { nodes { frames { text } } } }"
 )
 """The costly query with a negative page beside it: its estimate went negative, and it ran."""
+LEVEL_PAGE = "https://bench.example/canon/level/{code}"
+"""A level of the generated canon: every role-level at it quotes it, so its node page lists
+the lines of 20 of them (20 goal pages built, estimated 24,100: the costly lane)."""
+HTML_PAGE = {"accept": "text/html"}
 MISS_CHARS, WARM_UP_SECONDS = 2_000, 3.0
 RAMP_SECONDS = 1.0  # between the hostile clients starting and phase B's clock starting
 
@@ -93,6 +98,7 @@ HOSTILE = (
     Hostile("search of 45,000 words", 1, "200 BAD_USER_INPUT"),
     Hostile("fragment bomb, N=21", 2, "200 QUERY_TOO_COSTLY"),
     Hostile("first: -1000000 beside the costly query", 1, "200 BAD_USER_INPUT"),
+    Hostile("HTML page of a level every role-level quotes", 2, "200"),
 )
 
 
@@ -151,6 +157,9 @@ async def send(
         return await http.post(graphql, json={"query": f"{BOMB} # {rng.getrandbits(32)}-{n}"})
     if name == HOSTILE[6].name:
         return await http.post(graphql, json={"query": NEGATIVE_FIRST})
+    if name == HOSTILE[7].name:
+        level = LEVEL_PAGE.format(code=rng.choice(("M1", "M5", "P1", "P5")))
+        return await http.get(f"{plan.url}/canon", params={"iri": level}, headers=HTML_PAGE)
     words = "a " * SEARCH_WORDS
     return await http.post(
         graphql, json={"query": f'{{ roleLevels(search: "{words}") {{ totalCount }} }}'}
