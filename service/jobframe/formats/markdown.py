@@ -7,6 +7,8 @@ heading, a quote or a list, and a `|` cannot end a table cell. Text inside an HT
 and issue references in the rendered text, after escapes are gone, so `@` and `#` are
 followed by a word joiner (U+2060, invisible). Control characters and line ends are shown as
 escapes (`\\r`), never written: a value stays on its line, in its cell, in its block.
+Spaces opening or ending a text are written as character references (`&#32;`): a renderer
+trims them from a cell or a paragraph, and four opening a line would start a code block.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ WORD_JOINER = "\u2060"
 _PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 _REFERENCE = re.compile(r"[@#]")
 _BACKTICKS = re.compile(r"`{3,}")
+_EDGE_SPACES = re.compile(r"^[\s\ufeff]+|[\s\ufeff]+$")
+"""Whitespace a renderer trims (JavaScript's `trim`, as markdown-it does, trims U+FEFF too)."""
 
 
 def _one_line(text: str) -> str:
@@ -31,9 +35,14 @@ def _unreferenced(text: str) -> str:
     return _REFERENCE.sub(lambda m: m.group() + WORD_JOINER, text)
 
 
+def _kept_edges(text: str) -> str:
+    return _EDGE_SPACES.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group()), text)
+
+
 def markdown_text(text: str) -> str:
     """`text` as inline Markdown that renders as exactly its characters: one line, inert."""
-    return _unreferenced(_PUNCTUATION.sub(lambda m: "\\" + m.group(), _one_line(text)))
+    escaped = _PUNCTUATION.sub(lambda m: "\\" + m.group(), _one_line(text))
+    return _kept_edges(_unreferenced(escaped))
 
 
 def markdown_cell(text: str | None, limit: int | None = None) -> str:
