@@ -1,7 +1,9 @@
 """CSV: the one escaping rule for cells, so that no cell is read as a formula.
 
 A spreadsheet reads a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return as a
-formula (OWASP's CSV-injection rule); such a cell is written with a leading `'`, which
+formula (OWASP's CSV-injection rule), and one that trims spaces on import (LibreOffice's
+"Trim spaces") reads one whose spaces come first the same way; such a cell is written with
+a leading `'`, which
 spreadsheets show as the text that follows. To keep the rule reversible, a cell already
 starting with apostrophes before such a character gets one more; `csv_value` removes exactly
 one, so every text reads back as written. A plain number (`-3`, `2.5`) is not a formula and
@@ -15,9 +17,10 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-_FORMULA = re.compile(r"'*[=+\-@\t\r]")
-"""What a spreadsheet may read as a formula, after any apostrophes escaping added."""
-_ESCAPED = re.compile(r"'+[=+\-@\t\r]")
+_FORMULA = re.compile(r"'*[ \t\r\n]*[=+\-@\t\r]")
+"""What a spreadsheet may read as a formula, after any apostrophes escaping added and any
+spaces an import trims."""
+_ESCAPED = re.compile(r"'+[ \t\r\n]*[=+\-@\t\r]")
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
