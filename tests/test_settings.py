@@ -30,7 +30,7 @@ def test_settings_reach_workers_through_the_environment() -> None:
         max_tokens=99,
         max_body_bytes=512,
         time_budget=1.5,
-        admin_token="s3cret",
+        admin_token="s3cret-admin-token",
         cache_dir="off",
     )
     assert Settings.from_env(settings.to_env()) == settings
@@ -213,10 +213,14 @@ def test_from_env_reads_the_process_environment_by_default(
 def test_from_options_takes_flags_from_the_options_and_secrets_from_the_environment(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setenv("JOBFRAME_ADMIN_TOKEN", "s3cret")
+    monkeypatch.setenv("JOBFRAME_ADMIN_TOKEN", "s3cret-admin-token")
     monkeypatch.setenv("JOBFRAME_MAX_DEPTH", "9")  # a flag's variable: read by click, not here
     settings = Settings.from_options({"max_tokens": 50})
-    assert (settings.admin_token, settings.max_tokens, settings.max_depth) == ("s3cret", 50, 12)
+    assert (settings.admin_token, settings.max_tokens, settings.max_depth) == (
+        "s3cret-admin-token",
+        50,
+        12,
+    )
 
 
 def test_snapshots_go_where_the_variables_say(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,14 @@ from .sources import (
 
 DEFAULT_IRI_BASE = "https://jobframe.example/canon/"
 """The IRI base of the shipped canon: IRIs under it resolve at `/canon/…`."""
+
+
+ADMIN_TOKEN_CHARACTERS = 16
+"""The shortest admin token: 16 characters hold 64 bits even in hex, the least entropy OWASP
+asks of a session token ("Insufficient Session-ID Length"); every guess is compared, so
+only the token's length bounds guessing."""
+_BEARER_TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
+"""RFC 6750 section 2.1's b64token: what an `Authorization: Bearer` header can carry."""
 
 
 class SettingError(ValueError):
@@ -226,8 +235,9 @@ class Settings:
     )
     admin_token: str | None = _setting(
         None,
-        "Bearer token for POST /admin/reload; unset, the endpoint answers 404. A secret: "
-        "environment only, never a flag or a log line.",
+        "Bearer token for POST /admin/reload; unset, the endpoint answers 404. At least "
+        f"{ADMIN_TOKEN_CHARACTERS} characters of letters, digits and -._~+/= (RFC 6750), "
+        "random. A secret: environment only, never a flag or a log line.",
         flag=False,
         shown="unset",
     )
@@ -239,7 +249,18 @@ class Settings:
     )
 
     def __post_init__(self) -> None:
-        """An endpoint canon carries its read bounds, so every read of it is bounded so."""
+        """An admin token must be guessable by no one and sendable by the admin (refused
+        here, so every way of making settings refuses it); an endpoint canon carries its
+        read bounds, so every read of it is bounded so."""
+        token = self.admin_token
+        if token is not None and not (
+            len(token) >= ADMIN_TOKEN_CHARACTERS and _BEARER_TOKEN.fullmatch(token)
+        ):
+            raise SettingError(
+                f"JOBFRAME_ADMIN_TOKEN: must be at least {ADMIN_TOKEN_CHARACTERS} characters "
+                "of a bearer token (RFC 6750: letters, digits, -._~+/ and a trailing =), such "
+                "as python -c 'import secrets; print(secrets.token_urlsafe(32))'"
+            )
         if isinstance(self.canon, SparqlEndpoint):
             bounded = dataclasses.replace(
                 self.canon, max_bytes=self.sparql_max_mb * 2**20, seconds=self.sparql_seconds

@@ -41,7 +41,7 @@ def built(value: Any) -> Any:
 
 @pytest.fixture(scope="module")
 def clients(thousand: Served, served: Served) -> dict[str, TestClient]:
-    settings = Settings(admin_token="the-token")
+    settings = Settings(admin_token="the-corpus-admin-token")
     return {
         "generated": TestClient(
             create_app(CanonHolder(Path("."), thousand), settings), raise_server_exceptions=False

@@ -12,7 +12,6 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
-from starlette.staticfiles import StaticFiles
 
 from ..api import Limits
 from ..caches import bound_caches
@@ -28,6 +27,7 @@ from .observability import CacheCollector, CanonCollector, Observability
 from .page_headers import PageHeaders
 from .response_cache import ResponseCache
 from .sync import follow
+from .validators import Assets
 from .watch import watch
 
 STOP_GRACE = 1.0
@@ -114,8 +114,8 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
         routes=[
             Route("/graphql", graphql),  # first: nearly every request is one
             Route("/", viewer),
-            Mount("/viewer/queries", StaticFiles(directory=QUERIES_DIR), name="queries"),
-            Mount("/viewer", StaticFiles(directory=VIEWER_DIR), name="viewer"),
+            Mount("/viewer/queries", Assets(directory=QUERIES_DIR), name="queries"),
+            Mount("/viewer", Assets(directory=VIEWER_DIR), name="viewer"),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics),

@@ -134,8 +134,8 @@ class GraphQLHTTP:
             if self.cache is not None and cached.status == 200 and cached.outcome.reusable:
                 self.cache.put(state, request, cached)
         scope[ERRORS_KEY] = cached.outcome.errors
-        caching = caching_headers(cached.outcome, etag, self.cache_control)
-        if not_modified(cached.outcome, etag, _header(scope, b"if-none-match")):
+        caching = caching_headers(cached.outcome, cached.status, etag, self.cache_control)
+        if not_modified(cached.outcome, cached.status, etag, scope["headers"]):
             await _send(send, 304, b"", list(caching))
             return
         status, headers = (
