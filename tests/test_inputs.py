@@ -72,6 +72,7 @@ READERS = {
     "check_output": "subprocess",
     "FileResponse": "starlette, a file",
     "StaticFiles": "starlette, a folder",
+    "Assets": "starlette's StaticFiles with our validators, a folder",
     "parse": "a parser given a path (pyoxigraph path=, rdflib Graph.parse)",
 }
 """The calls that open or read a file, a URL or a process's output (`.open` is also
@@ -84,7 +85,7 @@ TRUSTED = {
     ("checks/shapes.py", "parse"): "the bundled ontology/shapes.ttl",
     ("checks/terms.py", "parse"): "the bundled ontology/jobframe.ttl",
     ("web/app.py", "FileResponse"): "the bundled viewer page",
-    ("web/app.py", "StaticFiles"): "the bundled viewer's files and queries",
+    ("web/app.py", "Assets"): "the bundled viewer's files and queries",
     ("sources/git.py", "run"): "git rev-parse and cat-file: a commit hash and one word",
     ("sources/git.py", "Popen"): "git archive, its output read through inputs.streamed",
     ("sources/git.py", "open"): "tarfile.open over inputs.streamed",

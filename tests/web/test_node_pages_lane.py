@@ -88,3 +88,13 @@ def test_a_page_builds_at_most_the_frames_its_estimate_counts(
     page = bytes(answer(thousand.canon, node.iri, HTML, BASE).body).decode()
     assert 0 < len(built) <= USED_BY_ROLE_LEVELS
     assert "more role-levels that may quote it" in page
+
+
+def test_once_indexed_a_page_is_estimated_by_the_pages_it_will_build(thousand: Served) -> None:
+    canon = thousand.canon
+    family, level = canon.families[0], canon.levels[0]
+    answer(canon, level.iri, HTML, BASE)  # builds the canon's quoting index
+    one_page = page_estimate(canon, level) // USED_BY_ROLE_LEVELS
+    pages = len(canon.role_levels_of(family.iri))
+    assert pages < USED_BY_ROLE_LEVELS
+    assert page_estimate(canon, family) == pages * one_page

@@ -154,10 +154,16 @@ def _quoting(canon: Canon) -> _Quoting:
 
 
 def page_estimate(canon: Canon, node: CanonNode) -> int:
-    """The estimated cost of the node's HTML page (see USED_BY_DOCUMENT)."""
+    """The estimated cost of the node's HTML page (see USED_BY_DOCUMENT): the pages it will
+    build once the canon's quoting index says how many, else USED_BY_ROLE_LEVELS of them
+    and the index."""
     with _QUOTING_LOCK:
-        index = 0 if canon in _QUOTING else len(canon.nodes)
-    return index + USED_BY_ROLE_LEVELS * document_cost(schema, canon, USED_BY_DOCUMENT)
+        index = _QUOTING.get(canon)
+    if index is None:
+        pages, building = USED_BY_ROLE_LEVELS, len(canon.nodes)
+    else:
+        pages, building = min(len(index.candidates(canon, node)), USED_BY_ROLE_LEVELS), 0
+    return building + pages * document_cost(schema, canon, USED_BY_DOCUMENT)
 
 
 def used_by(canon: Canon, node: CanonNode) -> tuple[list[tuple[RoleLevel, Frame, Line]], int]:
