@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx2
 import pytest
 
 from jobframe.settings import ADMIN_TOKEN_CHARACTERS, SettingError, Settings
@@ -19,7 +20,7 @@ from jobframe.web import admin
 from jobframe.web.holder import CanonHolder
 from tests.checks.corpus import BASE
 from tests.conftest import serve_folder
-from tests.servers import free_port
+from tests.servers import free_port, jobframe_serve
 from tests.web.conftest import client_of
 
 GOOD = "k3J9-x_Qz.7~Lm+P/w2="
@@ -103,3 +104,25 @@ def test_the_right_token_reloads_between_throttled_wrong_ones(tmp_path: Path) ->
     assert statuses == [401] * 5 + [429] * 2
     right = client.post("/admin/reload", headers={"Authorization": f"bearer {GOOD}"})
     assert right.status_code == 200 and right.json()["succeeded"]
+
+
+def test_a_forged_x_forwarded_for_does_not_escape_the_wrong_token_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """uvicorn trusted X-Forwarded-For from 127.0.0.1 by default, so a local client rotating
+    the header got 401 for every guess, never 429 (outside attack); the limit counts the
+    socket's peer."""
+    monkeypatch.setenv("JOBFRAME_ADMIN_TOKEN", "abcdef0123456789abcdef")
+    with jobframe_serve(tmp_path / "serve.log") as url:
+        statuses = [
+            httpx2.post(
+                f"{url}/admin/reload",
+                headers={
+                    "Authorization": "Bearer wrong-token-wrong-token",
+                    "X-Forwarded-For": f"10.0.0.{n}",
+                },
+            ).status_code
+            for n in range(8)
+        ]
+    assert statuses[:5] == [401] * 5
+    assert 429 in statuses[5:]

@@ -35,6 +35,11 @@ def _share_the_interpreter() -> None:
     sys.setswitchinterval(SWITCH_INTERVAL)
 
 
+# Who a request comes from (the admin throttle, the logs) is the socket's peer: uvicorn would
+# take it from X-Forwarded-For whenever the peer is 127.0.0.1, so any local client, or a proxy
+# passing the header on, could forge it and guess admin tokens without limit.
+
+
 def run(settings: Settings, served: Served) -> None:
     """Serve until stopped: this process's app, or N workers that load the canon themselves."""
     _share_the_interpreter()
@@ -49,6 +54,7 @@ def run(settings: Settings, served: Served) -> None:
             log_level="info",
             access_log=False,
             timeout_graceful_shutdown=settings.shutdown_seconds,
+            proxy_headers=False,  # the socket's peer, never X-Forwarded-For (above)
         )
         return
     os.environ.update(settings.to_env())
@@ -62,6 +68,7 @@ def run(settings: Settings, served: Served) -> None:
         log_level="info",
         access_log=False,
         timeout_graceful_shutdown=settings.shutdown_seconds,
+        proxy_headers=False,  # the socket's peer, never X-Forwarded-For (above)
     )
 
 
