@@ -146,3 +146,37 @@ def test_a_plain_chunked_request_is_still_answered(server: tuple[str, int]) -> N
     received, closed = _exchange(server, head + chunked)
     assert received.startswith(b"HTTP/1.1 200 "), received[:200]
     assert closed
+
+
+CHUNKED_HEAD = _head(
+    "POST", "/graphql", "Content-Type: application/json", "Transfer-Encoding: chunked"
+)
+BARE_LF = {
+    "in the head, hiding a second content-length": (
+        b"POST /graphql HTTP/1.1\nHost: x\nContent-Type: application/json\n"
+        + f"Content-Length: {len(QUERY)}\nContent-Length: {len(QUERY)}\n\n".encode()
+        + QUERY
+    ),
+    "after the first chunk size": CHUNKED_HEAD + f"{len(QUERY):x}\n".encode() + QUERY,
+    "after a later chunk size": CHUNKED_HEAD + b"1\r\n{\r\n" + f"{len(QUERY) - 1:x}\n".encode(),
+    "in the trailer": CHUNKED_HEAD + f"{len(QUERY):x}\r\n".encode() + QUERY + b"\r\n0\r\nX: 1\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(BARE_LF))
+def test_a_line_ending_in_a_bare_lf_is_refused_at_once(server: tuple[str, int], case: str) -> None:
+    """One line-ending rule for the head and the chunked framing: before, h11 took bare-LF
+    header lines (and the duplicate length they hid) but waited the body timeout for a
+    chunk size ended by one."""
+    received, closed = _exchange(server, BARE_LF[case])
+    assert received.startswith(b"HTTP/1.1 400 "), received[:200]
+    assert b"bare LF" in received
+    assert closed
+
+
+def test_chunk_data_may_hold_bare_lfs(server: tuple[str, int]) -> None:
+    query = b'{"query":\n"{ __typename }"}'
+    chunked = f"{len(query):x}\r\n".encode() + query + b"\r\n0\r\n\r\n"
+    received, _ = _exchange(server, CHUNKED_HEAD[:-2] + b"Connection: close\r\n\r\n" + chunked)
+    assert received.startswith(b"HTTP/1.1 200 "), received[:200]
+    assert b"__typename" in received

@@ -4,7 +4,10 @@ A proxy in front of the service and the service itself must agree where a reques
 the rest of one request is read as the next (request smuggling). RFC 9112 section 6.3 lets a
 server refuse what h11 would accept: Content-Length beside Transfer-Encoding, Content-Length
 given twice (even equal) or as a list, Transfer-Encoding in HTTP/1.0, and header lines folded
-onto the next (obs-fold, section 5.2). Each is 400 and the connection closed; h11 already
+onto the next (obs-fold, section 5.2), and a line of the head or of the chunked framing that
+ends in a bare LF (section 2.2: h11 takes one in the head but waits for CRLF after a chunk
+size, so the two disagreed, and the head checks here read CRLF lines). Each is 400 and the
+connection closed; h11 already
 refuses conflicting lengths and codings other than chunked. A body declared over the body
 limit under `Expect: 100-continue` is 413 at once, without `100 Continue`, so it is never
 sent; an expectation other than 100-continue is 417.
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 
 import h11
 import orjson
+from h11._readers import ChunkedReader
 
 from ..api import ErrorCode
 
@@ -62,19 +66,51 @@ class FramedConnection(h11.Connection):
             head = bytes(self._receive_buffer._data[:HEAD_BYTES])
         event = super().next_event()
         if isinstance(event, h11.Request):
-            self.refusal = _raw_refusal(head) or _refusal(event, self.max_body_bytes)
-            if self.refusal is not None:
-                raise h11.RemoteProtocolError(self.refusal.message, self.refusal.status)
+            self._refuse(_raw_refusal(head) or _refusal(event, self.max_body_bytes))
+        elif event is h11.NEED_DATA and self.their_state is h11.SEND_BODY:
+            # Where h11 waits, with its reader at the line it waits on.
+            self._refuse(_chunk_line_refusal(self._reader, self._receive_buffer._data))
         return event
+
+    def _refuse(self, refusal: Refusal | None) -> None:
+        self.refusal = refusal
+        if refusal is not None:
+            raise h11.RemoteProtocolError(refusal.message, refusal.status)
 
 
 def _bad(message: str) -> Refusal:
     return Refusal(400, ErrorCode.BAD_REQUEST, message)
 
 
+BARE_LF = _bad("a line ends in a bare LF, not CRLF (RFC 9112 section 2.2)")
+
+
+def _ends_in_bare_lf(lines: bytes | bytearray) -> bool:
+    return lines.count(b"\n") != lines.count(b"\r\n")
+
+
+def _chunk_line_refusal(reader: object, buffer: bytearray) -> Refusal | None:
+    """A bare LF in the chunk-size line or the trailer h11 reads next, which h11 would
+    wait on until the body timeout. The chunk data itself may hold any byte."""
+    if not isinstance(reader, ChunkedReader):
+        return None
+    if reader._reading_trailer:
+        end = 0 if buffer.startswith(b"\r\n") else buffer.find(b"\r\n\r\n")
+        lines = buffer[: end if end >= 0 else len(buffer)]
+    elif reader._bytes_in_chunk == 0:
+        start = len(reader._bytes_to_discard)  # the CRLF after a chunk's data, then its line
+        lines = buffer[start : buffer.find(b"\n", start) + 1]
+    else:
+        return None
+    return BARE_LF if _ends_in_bare_lf(lines) else None
+
+
 def _raw_refusal(head: bytes) -> Refusal | None:
     end = head.find(b"\r\n\r\n")
-    lines = head[: end if end >= 0 else len(head)].split(b"\r\n")[1:]
+    head = head[: end if end >= 0 else len(head)]
+    if _ends_in_bare_lf(head):
+        return BARE_LF
+    lines = head.split(b"\r\n")[1:]
     if any(line[:1] in (b" ", b"\t") for line in lines):
         return _bad("a header line is folded onto the next (obs-fold, RFC 9112 section 5.2)")
     fields = (line.partition(b":") for line in lines)
