@@ -110,3 +110,14 @@ def test_a_sheet_part_is_refused_while_it_inflates_past_its_bytes_or_its_seconds
         assert time.monotonic() - started < GENEROUS
         [finding] = raised.value.findings
         assert says in finding.message and finding.location.file == str(book)
+
+
+def test_an_attribute_spreadsheetml_does_not_define_is_named_in_the_workbooks_terms(
+    tmp_path: Path,
+) -> None:
+    book = hand_made(tmp_path / "odd.xlsx", "functions", sheet_xml('A1" x="A1', HEADER))
+    with pytest.raises(WorkbookError) as raised:
+        read_tables(book)
+    [finding] = raised.value.findings
+    assert "the attribute 'x', which SpreadsheetML does not define" in finding.message
+    assert "__init__" not in finding.message and "save it" in (finding.hint or "")

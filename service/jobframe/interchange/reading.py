@@ -130,7 +130,10 @@ def _problem(source: str, place: str, message: str, hint: str) -> Finding:
 
 
 def _workbook(path: Path) -> Tables:
-    hint = "save it as an Excel workbook (.xlsx), or give a folder of CSV files"
+    hint = (
+        "open it in a spreadsheet program and save it as an Excel workbook (.xlsx), "
+        "or give a folder of CSV files"
+    )
     tables: dict[str, Table] = {}
     try:
         with xlsx.sheets(path) as found:

@@ -11,6 +11,7 @@ the right costs one cell.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -54,7 +55,7 @@ def sheets(path: Path) -> Iterator[Iterator[tuple[str, SheetRows]]]:
         try:
             book = openpyxl.load_workbook(file, read_only=True, data_only=True)
         except Exception as error:  # any parser failure on untrusted input is a finding
-            raise Unreadable(f"the workbook cannot be read ({error})") from None
+            raise Unreadable(f"the workbook cannot be read: {_reason(error)}") from None
         try:
             yield ((sheet.title, _rows(book, sheet)) for sheet in book.worksheets)
         finally:
@@ -81,4 +82,19 @@ def _rows(book: Any, sheet: Any) -> SheetRows:
         except InputRefused:
             raise
         except Exception as error:  # a malformed sheet part, say
-            raise Unreadable(f"the sheet {sheet.title!r} cannot be read ({error})") from None
+            reason = _reason(error)
+            raise Unreadable(f"the sheet {sheet.title!r} cannot be read: {reason}") from None
+
+
+_UNKNOWN_ATTRIBUTE = re.compile(r"unexpected keyword argument '([^']{1,80})'")
+
+
+def _reason(error: Exception) -> str:
+    """openpyxl's failure in the workbook's terms: its element classes refuse an attribute
+    SpreadsheetML does not define with a TypeError naming the class, which tells a workbook
+    user nothing."""
+    if unknown := _UNKNOWN_ATTRIBUTE.search(str(error)):
+        return f"an element has the attribute {unknown[1]!r}, which SpreadsheetML does not define"
+    if isinstance(error, KeyError):
+        return f"a part it refers to is missing ({error})"
+    return str(error)
