@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import threading
 import weakref
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
 from urllib.parse import urlencode
 
@@ -153,26 +153,34 @@ def _quoting(canon: Canon) -> _Quoting:
         return found
 
 
-def page_estimate(canon: Canon, node: CanonNode) -> int:
-    """The estimated cost of the node's HTML page (see USED_BY_DOCUMENT): the pages it will
-    build once the canon's quoting index says how many, else USED_BY_ROLE_LEVELS of them
-    and the index."""
+def known_candidates(canon: Canon, node: CanonNode) -> list[RoleLevel] | None:
+    """The role-levels that may quote the node when the canon's index is built, else None
+    (building it is work the page's estimate must count first)."""
     with _QUOTING_LOCK:
         index = _QUOTING.get(canon)
-    if index is None:
+    return None if index is None else index.candidates(canon, node)
+
+
+def page_estimate(canon: Canon, candidates: Sequence[RoleLevel] | None) -> int:
+    """The estimated cost of a node's HTML page (see USED_BY_DOCUMENT): the pages it will
+    build for its candidates, else, with the quoting index not yet built, USED_BY_ROLE_LEVELS
+    pages and the index."""
+    if candidates is None:
         pages, building = USED_BY_ROLE_LEVELS, len(canon.nodes)
     else:
-        pages, building = min(len(index.candidates(canon, node)), USED_BY_ROLE_LEVELS), 0
+        pages, building = min(len(candidates), USED_BY_ROLE_LEVELS), 0
     return building + pages * document_cost(schema, canon, USED_BY_DOCUMENT)
 
 
-def used_by(canon: Canon, node: CanonNode) -> tuple[list[tuple[RoleLevel, Frame, Line]], int]:
+def used_by(
+    canon: Canon, node: CanonNode, candidates: Sequence[RoleLevel] | None = None
+) -> tuple[list[tuple[RoleLevel, Frame, Line]], int]:
     """(role-level, frame, line) for every frame line that quotes the node, from the first
     USED_BY_ROLE_LEVELS role-levels (in canon order) that may quote it, and how many more
     role-levels may. The candidates come from the canon's dependency graph of provenance,
     so a role-level anywhere in the canon is found; at most USED_BY_ROLE_LEVELS pages are
     built, whatever the node, so the page's estimate bounds its work."""
-    roles = _quoting(canon).candidates(canon, node)
+    roles = _quoting(canon).candidates(canon, node) if candidates is None else candidates
     listed = roles[:USED_BY_ROLE_LEVELS]
     found = [
         (role, frame, line)
@@ -190,11 +198,11 @@ def viewer_url(role: RoleLevel, frame: Frame) -> str:
     return f"/?{query}#frame-{frame.kind.value}"
 
 
-def _page(canon: Canon, node: CanonNode, base: str) -> str:
+def _page(canon: Canon, node: CanonNode, base: str, candidates: Sequence[RoleLevel] | None) -> str:
     e = html_text
     path = ancestry(canon, node.iri) or (node,)
     crumbs = " → ".join(html_link(node_url(n.iri, base), n.label) for n in path)
-    lines, more = used_by(canon, node)
+    lines, more = used_by(canon, node, candidates)
     uses = "".join(
         f"<li>{html_link(node_url(role.iri, base), role.label)} · "
         f"{html_link(viewer_url(role, frame), frame.title)}: {e(line.text)}</li>"
@@ -263,7 +271,8 @@ def answer(canon: Canon, iri: str, accept: str | None, base: str) -> Response:
             status_code=406,
             headers=vary,
         )
-    estimate = page_estimate(canon, node) if chosen == "text/html" else NODE_GRAPH_COST
+    candidates = known_candidates(canon, node) if chosen == "text/html" else None
+    estimate = page_estimate(canon, candidates) if chosen == "text/html" else NODE_GRAPH_COST
     with costly_lane(estimate):
         if chosen == "text/turtle":
             body = node_graph(canon, node).serialize(format="turtle")
@@ -271,7 +280,7 @@ def answer(canon: Canon, iri: str, accept: str | None, base: str) -> Response:
         if chosen in ("application/ld+json", "application/json"):
             body = node_graph(canon, node).serialize(format="json-ld", context=JSONLD_CONTEXT)
             return Response(body, media_type="application/ld+json", headers=vary)
-        return HTMLResponse(_page(canon, node, base), headers=vary)
+        return HTMLResponse(_page(canon, node, base, candidates), headers=vary)
 
 
 def canon_endpoint(
