@@ -59,9 +59,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def serve_command(folder: Path, port: int, *options: str) -> list[str]:
-    """`jobframe serve` of this environment on a canon folder and a port of 127.0.0.1."""
-    return [str(BIN / "jobframe"), "serve", "--canon", str(folder), "--port", str(port), *options]
+def serve_command(canon: Path | str, port: int, *options: str) -> list[str]:
+    """`jobframe serve` of this environment on a canon (a folder or a source's URL) and a
+    port of 127.0.0.1."""
+    return [str(BIN / "jobframe"), "serve", "--canon", str(canon), "--port", str(port), *options]
 
 
 def percentile_ms(seconds: list[float], q: float) -> float:

@@ -10,8 +10,12 @@ while hostile clients loop on the requests of issue 11: the costly query (refuse
 estimated cost), the heaviest query the cost limit admits, node-page misses of 2,000
 characters, a GET for HTML with 20 admitted aliases, a search of 45,000 words, and those of
 issue 20: a fragment bomb (21 fragments each spreading the next twice), the costly query
-beside a connection asking `first: -1000000`, and the HTML page of a level that every
-role-level at it quotes. The hostile
+beside a connection asking `first: -1000000`, the HTML page of a level that every
+role-level at it quotes, and admin reloads from a SPARQL endpoint that dribbles. The canon
+is served from a real Oxigraph store through a forwarding endpoint (`bench/endpoints.py`),
+which, for phase B, answers one byte every half second instead: every admin reload and
+every sync of the version waits for its bound (`--sparql-seconds 5`, so that the loop
+repeats; the default is 120 s) while holding the reload lock. The hostile
 clients run in a process of their own, so that parsing their answers never delays a probe.
 Prints each probe's p50 and p99 in both phases and their ratio, and each hostile request's
 outcomes; every figure comes from this one run.
@@ -37,8 +41,16 @@ from pathlib import Path
 import httpx2
 import orjson
 
+from bench.endpoints import turning_endpoint
 from bench.generate import generate
-from bench.harness import free_port, percentile_ms, role_names, serve_command, server
+from bench.harness import (
+    free_port,
+    oxigraph,
+    percentile_ms,
+    role_names,
+    serve_command,
+    server,
+)
 
 ISSUE_QUERY = (
     "{ functions(first: 100) { edges { node { families { nodes { roleLevels { nodes { frames {"
@@ -99,7 +111,10 @@ HOSTILE = (
     Hostile("fragment bomb, N=21", 2, "200 QUERY_TOO_COSTLY"),
     Hostile("first: -1000000 beside the costly query", 1, "200 BAD_USER_INPUT"),
     Hostile("HTML page of a level every role-level quotes", 2, "200"),
+    Hostile("admin reload from a dribbling endpoint", 1, "422 source"),
 )
+ADMIN_TOKEN = "bench-admin-token-0123456789"
+SPARQL_SECONDS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +147,9 @@ def outcome(status: int, body: bytes) -> str:
     errors = answer.get("errors") if isinstance(answer, dict) else None
     if not errors:
         return str(status)
-    codes = sorted({str((e.get("extensions") or {}).get("code", "?")) for e in errors})
+    codes = sorted(  # a GraphQL error's code, or an admin reload's finding kind
+        {str((e.get("extensions") or {}).get("code") or e.get("kind", "?")) for e in errors}
+    )
     return f"{status} {'+'.join(codes)}"
 
 
@@ -160,6 +177,9 @@ async def send(
     if name == HOSTILE[7].name:
         level = LEVEL_PAGE.format(code=rng.choice(("M1", "M5", "P1", "P5")))
         return await http.get(f"{plan.url}/canon", params={"iri": level}, headers=HTML_PAGE)
+    if name == HOSTILE[8].name:
+        bearer = {"authorization": f"Bearer {ADMIN_TOKEN}"}
+        return await http.post(f"{plan.url}/admin/reload", headers=bearer)
     words = "a " * SEARCH_WORDS
     return await http.post(
         graphql, json={"query": f'{{ roleLevels(search: "{words}") {{ totalCount }} }}'}
@@ -360,41 +380,57 @@ def main() -> None:
         port = free_port()
         url = f"http://127.0.0.1:{port}"
         cache_mb, workers = str(args.response_cache_mb), str(args.workers)
-        cmd = serve_command(folder, port, "--response-cache-mb", cache_mb, "--workers", workers)
         with (
-            server(cmd, f"{url}/healthz", env={"JOBFRAME_CACHE_DIR": "off"}) as (process, _),
-            httpx2.Client(timeout=120) as http,
+            oxigraph(folder, Path(tmp) / "store", free_port()) as store,
+            turning_endpoint(f"{store}/query") as endpoint,
         ):
-            triples = http.get(f"{url}/healthz").json()["triples"]
-            heavy, estimate, refused, heavy_s = heaviest_admitted(http, url)
-            aliased = aliased_query(random.Random(0), args.size)
-            cost, result, aliased_s = answer(http, url, aliased)
-            assert result == "200", f"the aliased query is not admitted: {result}"
-            log = sys.stderr
-            print(f"heaviest admitted: {heavy} ({estimate}); warming up", file=log, flush=True)
-            run_probes(url, args.size, args.clients, args.interval, WARM_UP_SECONDS)
-            print(f"phase A: idle, {args.seconds:g} s", file=log, flush=True)
-            cpu = cpu_seconds(process.pid)
-            idle = run_probes(url, args.size, args.clients, args.interval, args.seconds)
-            idle_cpu = (cpu_seconds(process.pid) - cpu) / args.seconds
-            print(f"phase B: hostile, {args.seconds:g} s", file=log, flush=True)
-            spawn = multiprocessing.get_context("spawn")
-            started, stop = spawn.Event(), spawn.Event()
-            results: Queue[list[Sample]] = spawn.Queue()
-            hostile = spawn.Process(
-                target=drive_hostile, args=(Plan(url, args.size, heavy), started, stop, results)
+            cmd = serve_command(
+                f"sparql+{endpoint.url}",
+                port,
+                "--response-cache-mb",
+                cache_mb,
+                "--workers",
+                workers,
+                "--sparql-seconds",
+                str(SPARQL_SECONDS),
             )
-            hostile.start()
-            try:
-                started.wait(60)
-                time.sleep(RAMP_SECONDS)
+            env = {"JOBFRAME_CACHE_DIR": "off", "JOBFRAME_ADMIN_TOKEN": ADMIN_TOKEN}
+            with (
+                server(cmd, f"{url}/healthz", env=env) as (process, _),
+                httpx2.Client(timeout=120) as http,
+            ):
+                triples = http.get(f"{url}/healthz").json()["triples"]
+                heavy, estimate, refused, heavy_s = heaviest_admitted(http, url)
+                aliased = aliased_query(random.Random(0), args.size)
+                cost, result, aliased_s = answer(http, url, aliased)
+                assert result == "200", f"the aliased query is not admitted: {result}"
+                log = sys.stderr
+                print(f"heaviest admitted: {heavy} ({estimate}); warming up", file=log, flush=True)
+                run_probes(url, args.size, args.clients, args.interval, WARM_UP_SECONDS)
+                print(f"phase A: idle, {args.seconds:g} s", file=log, flush=True)
                 cpu = cpu_seconds(process.pid)
-                beside = run_probes(url, args.size, args.clients, args.interval, args.seconds)
-                beside_cpu = (cpu_seconds(process.pid) - cpu) / args.seconds
-            finally:
-                stop.set()
-            samples = results.get(timeout=300)
-            hostile.join()
+                idle = run_probes(url, args.size, args.clients, args.interval, args.seconds)
+                idle_cpu = (cpu_seconds(process.pid) - cpu) / args.seconds
+                print(f"phase B: hostile, {args.seconds:g} s", file=log, flush=True)
+                spawn = multiprocessing.get_context("spawn")
+                started, stop = spawn.Event(), spawn.Event()
+                results: Queue[list[Sample]] = spawn.Queue()
+                hostile = spawn.Process(
+                    target=drive_hostile, args=(Plan(url, args.size, heavy), started, stop, results)
+                )
+                hostile.start()
+                try:
+                    started.wait(60)
+                    endpoint.turned.set()
+                    time.sleep(RAMP_SECONDS)
+                    cpu = cpu_seconds(process.pid)
+                    beside = run_probes(url, args.size, args.clients, args.interval, args.seconds)
+                    beside_cpu = (cpu_seconds(process.pid) - cpu) / args.seconds
+                finally:
+                    stop.set()
+                    endpoint.turned.clear()
+                samples = results.get(timeout=300)
+                hostile.join()
     notes = {
         "canon": f"{args.size:,} role-levels, {triples:,} triples",
         "service": (
@@ -410,6 +446,10 @@ def main() -> None:
         "heaviest admitted query": (
             f"`{heavy}`, estimate {estimate:,} (one more on the page: {refused}), "
             f"{heavy_s * 1000:.0f} ms alone"
+        ),
+        "source": (
+            "a real Oxigraph store through a forwarding endpoint, which dribbles one byte "
+            f"every 0.5 s during phase B (`--sparql-seconds {SPARQL_SECONDS}`)"
         ),
         "aliased GET": f"estimate {cost['estimate']:,}, {aliased_s * 1000:.0f} ms alone",
         "server CPU": f"{idle_cpu:.0%} of a core idle, {beside_cpu:.0%} under the hostile mix",

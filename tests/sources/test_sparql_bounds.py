@@ -8,9 +8,9 @@ import time
 import pyoxigraph as ox
 import pytest
 
+from bench.endpoints import Mode, hostile_endpoint
 from jobframe.checks import check_canon
 from jobframe.sources import ProbeError, SourceProbe, SparqlEndpoint, read_sparql
-from tests.sources.endpoints import Mode, hostile_endpoint
 
 SECONDS = 2.0
 MARGIN = 8.0

@@ -17,8 +17,8 @@ from pathlib import Path
 import httpx2
 import pytest
 
+from bench.endpoints import turning_endpoint
 from tests.servers import free_port
-from tests.sources.endpoints import turning_endpoint
 from tests.sources.test_sparql import oxigraph  # noqa: F401 - the fixture
 
 SHUTDOWN = 3

@@ -1,4 +1,5 @@
-"""Hostile SPARQL endpoints for tests: real HTTP servers on 127.0.0.1 that dribble or flood.
+"""Hostile SPARQL endpoints for the tests and bench/hostile.py: real HTTP servers on
+127.0.0.1 that dribble or flood.
 
 Each answers every POST with a valid start of an N-Triples (or JSON) answer and then
 misbehaves the way a broken or hostile store does: one byte at a time with pauses, or a body
