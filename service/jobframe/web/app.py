@@ -26,6 +26,7 @@ from .node_pages import canon_endpoint
 from .observability import CacheCollector, CanonCollector, Observability
 from .page_headers import PageHeaders
 from .response_cache import ResponseCache
+from .stopping import AnswerWhenStopping
 from .sync import follow
 from .validators import Assets
 from .watch import watch
@@ -125,6 +126,7 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
         ],
         lifespan=lifespan,
     )
+    app.add_middleware(AnswerWhenStopping)  # inside Observability: its log line says 503
     app.add_middleware(Observability, holder=holder, registry=registry)
     app.add_middleware(PageHeaders)
     return app
