@@ -217,15 +217,17 @@ def test_the_whole_release_imports_into_a_canon_that_checks_clean(
     )
 
 
-def test_warnings_name_the_imported_turtle_file_not_a_workbook_cell(
+def test_warnings_name_the_release_line_or_the_imported_turtle_file_not_a_workbook_cell(
     imported: tuple[jobframe.Report, Path],
 ) -> None:
-    """An O*NET import has no workbook: its findings point into the canon it wrote."""
+    """An O*NET import has no workbook: a finding about an occupation or a task names its
+    line in the release, any other points into the canon it wrote."""
     report, out = imported
     for finding in report.warnings:
         assert finding.location.cell is None
         assert finding.location.file is not None
-        assert Path(finding.location.file).is_relative_to(out)
+        file = Path(finding.location.file)
+        assert file.is_relative_to(out) or (file.parent == ONET and finding.location.line)
 
 
 def test_the_canon_holds_as_many_nodes_as_the_source_files(canon: jobframe.Canon) -> None:
@@ -361,6 +363,19 @@ def test_a_small_release_keeps_quotes_and_orders_core_supplemental_unrated(tmp_p
         "O*NET 99.1 Database"
         in dict((r["key"], r["value"]) for r in cells(tables, "canon"))["attribution"]
     )
+
+
+def test_a_task_the_checks_refuse_is_named_at_its_line_of_the_release(tmp_path: Path) -> None:
+    """Outside attack: an ESC in a task was named in a Turtle file of a folder the refused
+    import never wrote."""
+    tasks = MINI[TASKS].replace("Unrated task.", "Unrated \x1b[2J task.")
+    (tmp_path / "release").mkdir()
+    folder = release(tmp_path / "release", tasks=tasks)
+    report = import_canon(onet_tables(folder), tmp_path / "out")
+    [error] = report.errors
+    assert error.kind == "unsafe" and "\\u001b" in error.message
+    assert (error.location.file, error.location.line) == (str(folder / TASKS), 3)
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_missing_file_is_named(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..canon import LANGUAGE_TAG
 from ..findings import FindingKind, Location
@@ -241,7 +241,11 @@ class Builder:
             return None
         key_column = SHEETS_BY_NAME[normal_sheet(t)].required[0]
         column = named[0] if named is not None and not own_iri else key_column
-        location = Location(file=t.source, cell=cell(t, column, r.number), node=iri)
+        location = (
+            replace(r.origin, node=iri)
+            if r.origin is not None
+            else Location(file=t.source, cell=cell(t, column, r.number), node=iri)
+        )
         origins[iri] = Origin(t, r, lang, location)
         node = Node(iri, cls)
         self.built.nodes[iri] = node

@@ -51,11 +51,10 @@ def import_canon(tables: Tables, out: Path, force: bool = False) -> CheckReport:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(text.encode("utf-8"))
         report = check_canon(staging)
-        sheets = any(t.source is not None for t in tables.values())
         report = replace(
             report,
             source=str(out),
-            findings=tuple(_located(f, built, staging, out, sheets) for f in report.findings),
+            findings=tuple(_located(f, built, staging, out) for f in report.findings),
         )
         if report.passes():
             _swap(staging, out)
@@ -127,12 +126,12 @@ def _swap(staging: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _located(finding: Finding, built: Built, staging: Path, out: Path, sheets: bool) -> Finding:
-    """A check finding at the workbook row of its node when the tables were read from a
-    workbook or CSV files (`sheets`), else in the Turtle file it will have in `out`."""
+def _located(finding: Finding, built: Built, staging: Path, out: Path) -> Finding:
+    """A check finding where its node was read from (a workbook row, a CSV line, an O*NET
+    file's line), else in the Turtle file it will have in `out`."""
     place = finding.location
-    origin = built.origins.get(place.node or "") if sheets else None
-    if origin is not None:
+    origin = built.origins.get(place.node or "")
+    if origin is not None and origin.location.file is not None:
         return replace(finding, location=origin.location)
     if place.file is not None and Path(place.file).is_relative_to(staging):
         file = str(out / Path(place.file).relative_to(staging))

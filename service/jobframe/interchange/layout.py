@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..findings import Finding
+from ..findings import Finding, Location
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +120,9 @@ class Row:
 
     number: int
     cells: Mapping[str, str]
+    origin: Location | None = field(default=None, compare=False)
+    """Where the row came from when not from a sheet (an O*NET file and line): findings
+    about it are placed there."""
 
     def get(self, column: str) -> str:
         return self.cells.get(column, "")

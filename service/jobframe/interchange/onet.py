@@ -11,10 +11,22 @@ reading and checking the release is `onet_release.py`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import zip_longest
 from pathlib import Path
 
+from ..findings import Location
 from .layout import Row, Table, Tables
-from .onet_release import ZONE_TEXTS, ZONES, OnetError, OnetProblem, Release, Task, read_release
+from .onet_release import (
+    OCCUPATIONS,
+    TASKS,
+    ZONE_TEXTS,
+    ZONES,
+    OnetError,
+    OnetProblem,
+    Release,
+    Task,
+    read_release,
+)
 from .soc_major_groups import SOC_MAJOR_GROUPS
 
 __all__ = ["OnetError", "OnetProblem", "onet_tables"]
@@ -46,7 +58,7 @@ def onet_tables(folder: Path) -> Tables:
     line or inconsistent value, all at once. Occupations come in O*NET-SOC code order; an
     occupation's tasks Core, then Supplemental, then unrated, each by Task ID.
     """
-    return _tables(read_release(folder))
+    return _tables(read_release(folder), folder)
 
 
 def responsibility_order(task: Task) -> tuple[int, int]:
@@ -55,18 +67,29 @@ def responsibility_order(task: Task) -> tuple[int, int]:
     return group, task.id
 
 
-def _table(sheet: str, header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> Table:
+def _table(
+    sheet: str,
+    header: tuple[str, ...],
+    rows: Iterable[tuple[str, ...]],
+    origins: Iterable[Location] = (),
+) -> Table:
+    """A sheet of the release's rows; `origins`, where given, the file line of each row, so
+    that a finding about one (a task text the checks refuse) names that line."""
     return Table(
         sheet,
         header,
         tuple(
-            Row(number, dict(zip(header, cells, strict=True)))
-            for number, cells in enumerate(rows, start=2)
+            Row(number, dict(zip(header, cells, strict=True)), origin)
+            for number, (cells, origin) in enumerate(zip_longest(rows, origins), start=2)
         ),
     )
 
 
-def _tables(release: Release) -> Tables:
+def _group(task: Task) -> str:
+    return task.type if task.type in TASK_GROUPS else ""
+
+
+def _tables(release: Release, folder: Path) -> Tables:
     families = list(release.occupations.values())
     level = {code: f"JZ{zone}" for code, zone in release.zones.items()}
     about = (
@@ -76,21 +99,18 @@ def _tables(release: Release) -> Tables:
         ("license", LICENSE),
         ("attribution", ATTRIBUTION.format(release=release.number)),
     )
-    responsibilities = (
-        (
-            f.title,
-            level[f.code],
-            str(n),
-            SOURCE,
-            t.text,
-            t.type if t.type in TASK_GROUPS else "",
-            LANG,
-        )
+    tasks = [
+        (f, n, t)
         for f in families
         for n, t in enumerate(
             sorted(release.tasks.get(f.code, ()), key=responsibility_order), start=1
         )
+    ]
+    responsibilities = (
+        (f.title, level[f.code], str(n), SOURCE, t.text, _group(t), LANG) for f, n, t in tasks
     )
+    task_lines = (Location(file=str(folder / TASKS), line=t.line) for _, _, t in tasks)
+    occupation_lines = (Location(file=str(folder / OCCUPATIONS), line=f.line) for f in families)
     functions = sorted({f.code[:2] for f in families})
     reference = release.reference
     dimensions = tuple(zip(ZONE_TEXTS, RUNNING_NAMES, strict=True))
@@ -101,6 +121,7 @@ def _tables(release: Release) -> Tables:
             "families",
             ("family", "function", "description", "lang"),
             ((f.title, SOC_MAJOR_GROUPS[f.code[:2]], f.description, LANG) for f in families),
+            occupation_lines,
         ),
         _table(
             "levels",
@@ -127,6 +148,7 @@ def _tables(release: Release) -> Tables:
             "responsibilities",
             ("family", "level", "order", "source", "text", "group", "lang"),
             responsibilities,
+            task_lines,
         ),
         _table("rubric", ("family", "level", "rubric", "source", "text"), ()),
         _table("sources", ("name", "notation"), ((SOURCE, f"O*NET {release.number}"),)),

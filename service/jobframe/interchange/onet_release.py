@@ -90,6 +90,8 @@ class Task:
     id: int
     text: str
     type: str
+    line: int
+    """Where in Task Statements."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +332,7 @@ def _tasks(
         else:
             ids[int(task_id)] = number
             if code in zones:
-                found.setdefault(code, []).append(Task(int(task_id), text, kind))
+                found.setdefault(code, []).append(Task(int(task_id), text, kind, number))
     return {code: tuple(tasks) for code, tasks in found.items()}
 
 

@@ -70,8 +70,11 @@ class Problems:
         hint: str,
         kind: FindingKind = FindingKind.WORKBOOK,
     ) -> None:
-        """A problem in one cell."""
-        self.add(table, cell(table, column, row.number), message, hint, kind)
+        """A problem in one cell, or on the line the row came from."""
+        if row.origin is not None:
+            self.found.append(Finding(kind, Severity.ERROR, row.origin, message, hint))
+        else:
+            self.add(table, cell(table, column, row.number), message, hint, kind)
 
     def raise_any(self) -> None:
         if self.found:
