@@ -3,9 +3,13 @@ bound, its count is close to what tracemalloc sees, and /metrics shows the sums.
 
 from __future__ import annotations
 
+import ast
 import gc
 import tracemalloc
+from collections.abc import Iterator
+from pathlib import Path
 
+import jobframe
 from jobframe.api import Context, schema
 from jobframe.api.document_cache import PARSED, VALIDATED
 from jobframe.api.executor import PLANS
@@ -81,3 +85,64 @@ def test_metrics_show_each_caches_bytes_and_their_sum(served: Served) -> None:
         float(line.split()[-1]) for line in lines if line.startswith("jobframe_caches_bytes ")
     )
     assert total >= sum(held[name] for name in ("parse", "validation", "plan", "response"))
+
+
+PACKAGE = Path(jobframe.__file__).parent
+MEMOISED = {
+    ("api/ids.py", "encode_id"): "canon node IRIs, never a request's text; the last 65,536",
+    ("api/cost_limit.py", "_weights"): "one entry per schema",
+    ("api/cost_limit.py", "_parsed"): "the code's own documents; the last 16",
+    ("api/walk.py", "schema_sizes"): "one entry per schema",
+    ("checks/terms.py", "declared"): "one entry: the vocabulary file",
+    ("checks/terms.py", "closest"): "terms read from canon files; the last 1,024",
+    ("checks/shacl_sparql.py", "compile_shapes"): "one entry: the shapes file",
+    ("checks/shapes.py", "shapes_graph"): "one entry: the shapes file",
+    ("frames/quotes.py", "quoted_kinds"): "no arguments",
+    ("frames/text.py", "_names"): "the layouts of the frame templates in the code",
+    ("frames/wordings.py", "translations"): "no arguments",
+    ("loading/snapshots.py", "_code_digest"): "no arguments",
+    ("web/observability.py", "self.requests.labels"): "operation labels, capped",
+    ("web/observability.py", "self.latency.labels"): "operation labels, capped",
+}
+"""Every memo outside `caches.ByteLRU`, and why what it keeps cannot grow with requests or
+canons: a cache of what users send must count its bytes (`caches.ByteLRU`)."""
+_MEMO = {"cache", "lru_cache", "functools.cache", "functools.lru_cache"}
+
+
+def _memoised(tree: ast.AST) -> Iterator[str]:
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for decorator in node.decorator_list:
+                called = decorator.func if isinstance(decorator, ast.Call) else decorator
+                if ast.unparse(called) in _MEMO:
+                    yield node.name
+        elif isinstance(node, ast.Call) and ast.unparse(node.func) in _MEMO and node.args:
+            yield ast.unparse(node.args[0])  # functools.cache(f), memoising f
+
+
+def _memos() -> set[tuple[str, str]]:
+    return {
+        (path.relative_to(PACKAGE).as_posix(), name)
+        for path in PACKAGE.rglob("*.py")
+        for name in _memoised(ast.parse(path.read_text("utf-8")))
+    }
+
+
+def test_every_memo_outside_the_byte_bounded_caches_is_one_that_cannot_grow() -> None:
+    assert _memos() - MEMOISED.keys() == set(), "bound it in bytes (caches.ByteLRU) or add why"
+
+
+def test_every_listed_memo_is_still_there() -> None:
+    assert MEMOISED.keys() - _memos() == set()
+
+
+def test_the_memo_scan_finds_each_way_of_memoising() -> None:
+    found = set(
+        _memoised(
+            ast.parse(
+                "@cache\ndef a(x): ...\n@functools.lru_cache(maxsize=None)\ndef b(x): ...\n"
+                "c = functools.cache(d)\n"
+            )
+        )
+    )
+    assert found == {"a", "b", "d"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import ExitStack
-from functools import cache
+from functools import cache, lru_cache
 
 import strawberry
 from graphql import DocumentNode, ExecutionResult, GraphQLError, parse
@@ -33,8 +33,9 @@ def _weights(schema: strawberry.Schema) -> dict[Key, FieldWeights]:
     return schema_weights(schema)
 
 
-@cache
+@lru_cache(maxsize=16)
 def _parsed(document: str) -> DocumentNode:
+    """The code's own documents (a node page's); a request's go through the parse cache."""
     return parse(document)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -84,9 +84,10 @@ class UnknownTerms:
     explained: frozenset[tuple[str, str]]
 
 
-@cache
+@lru_cache(maxsize=1024)
 def closest(term: str, candidates: frozenset[str]) -> str | None:
-    """The declared term nearest to `term`, ignoring case; None when none is near."""
+    """The declared term nearest to `term`, ignoring case; None when none is near. The
+    terms come from canon files, so the cache keeps the last 1,024, not every one seen."""
     asked = term.removeprefix(NAMESPACE).casefold()
     ranked = sorted(
         (SequenceMatcher(None, asked, c.removeprefix(NAMESPACE).casefold()).ratio(), c)
