@@ -94,6 +94,24 @@ def test_a_reload_says_which_nodes_and_role_levels_it_changed(
     assert "+1. Runs field visits and audits  [source: " in role["frames"][0]["diff"]
 
 
+def test_a_reload_finding_the_version_already_served_keeps_the_report_that_brought_it(
+    folder: Path, holder: CanonHolder
+) -> None:
+    """Outside attack: an admin reload right after the follower's reload of the same edit
+    answered 0 changes and replaced `lastReload`'s real report with an empty one."""
+    client = client_of(holder, admin_token=TOKEN)
+    edit(folder, '"Runs field visits"', '"Runs field visits and audits"')
+    asyncio.run(holder.reload("sync"))  # the follower got there first
+    served = holder.current
+    answered = reload(client)
+    assert answered["alreadyServed"] is True and answered["reloadedBy"] == "sync"
+    assert answered["changes"]["nodesChanged"] == answered["changes"]["roleLevelsChanged"] == 1
+    assert holder.current is served
+    assert changes(client)["nodesChanged"] == 1
+    edit(folder, '"Runs field visits and audits"', '"Runs field visits"')
+    assert reload(client)["alreadyServed"] is False  # a real change is swapped in as before
+
+
 def test_the_startup_load_and_a_refused_reload_report_no_changes(
     folder: Path, holder: CanonHolder
 ) -> None:

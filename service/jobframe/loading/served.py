@@ -37,6 +37,10 @@ class ReloadAttempt:
     changes: ChangeReport | None = None
     """What a successful reload changed from the canon served before it; None for the
     startup load and for a refused reload (or when comparing failed)."""
+    already_served: bool = False
+    """The reload found the version served, after a good reload: nothing was swapped and
+    the served canon's own `last_reload` (what brought it, with its changes) is kept, so a
+    reload racing another (an admin's after a sync's) does not wipe the real change report."""
 
 
 @dataclass(frozen=True, slots=True)

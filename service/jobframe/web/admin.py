@@ -92,12 +92,17 @@ def reload_endpoint(
                 headers={"WWW-Authenticate": 'Bearer realm="jobframe-admin"'},
             )
         attempt = await holder.reload("admin")
-        request.scope[SERVED_KEY] = holder.current  # the version header names what it serves now
+        served = holder.current
+        request.scope[SERVED_KEY] = served  # the version header names what it serves now
+        # Already served: what the reload that brought this version (a sync's) changed.
+        brought = served.last_reload if attempt.already_served else attempt
         body = {
             "succeeded": attempt.succeeded,
-            "version": holder.current.canon.version,
+            "version": served.canon.version,
             "errors": [finding_json(f) for f in attempt.errors],
-            "changes": counts_json(attempt.changes) if attempt.changes is not None else None,
+            "changes": counts_json(brought.changes) if brought.changes is not None else None,
+            "alreadyServed": attempt.already_served,
+            "reloadedBy": brought.trigger,
         }
         return JSONResponse(body, status_code=200 if attempt.succeeded else 422)
 

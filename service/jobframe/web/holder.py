@@ -86,7 +86,11 @@ class CanonHolder:
             report = await in_background(checked, self.source, checker=self.checker)
             report = guarded(report, self.current.canon, self.policy)
             self.seen = seen
-            if report.canon is None:
+            version = report.canon.version if report.canon is not None else None
+            if version == self.current.canon.version and self.current.last_reload.succeeded:
+                attempt = ReloadAttempt(now(), trigger, True, version, (), already_served=True)
+                log.info("reload (%s): %s is already served", trigger, version)
+            elif report.canon is None:
                 attempt = ReloadAttempt(now(), trigger, False, None, report.errors)
                 log.error(
                     "reload (%s) refused, still serving %s:\n%s",
