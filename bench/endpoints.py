@@ -65,6 +65,32 @@ def hostile_endpoint(mode: Mode, pause: float = 0.5) -> Iterator[str]:
         time.sleep(0)  # let handler threads see the stop
 
 
+@contextmanager
+def answering_endpoint(body: bytes, content_type: str) -> Iterator[str]:
+    """The URL of an endpoint answering every POST with `body`, as a lying store would."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            self.send_response(200)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/query"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @dataclass(frozen=True)
 class TurningEndpoint:
     url: str

@@ -7,9 +7,11 @@ import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 
+from bench.endpoints import answering_endpoint
 from jobframe.checks import check_canon
-from jobframe.sources import SourceProbe
+from jobframe.sources import ProbeError, SourceProbe, SparqlEndpoint
 from jobframe.sources.probe import VERSION_QUERY
 from tests.checks.corpus import BASE
 
@@ -119,3 +121,26 @@ def test_the_probe_never_hashes_a_file_outside_the_folder_a_swapped_link_leads_t
         swapper.join()
     assert walked > 100
     assert leaked == 0, f"{leaked} of {walked} polls hashed the file outside the folder"
+
+
+LYING_VERSIONS = {
+    "nested 5,000 deep": b'{"head":' + b"[" * 5000 + b"]" * 5000 + b"}",
+    "a value that is an object": (
+        b'{"results":{"bindings":[{"triples":{"type":"literal","value":{"x":1}}}]}}'
+    ),
+    "a row that is a list": b'{"results":{"bindings":[[1]]}}',
+    "a binding that is a number": b'{"results":{"bindings":[{"triples":7}]}}',
+    "no rows": b'{"results":{"bindings":[]}}',
+}
+
+
+@pytest.mark.parametrize("case", sorted(LYING_VERSIONS))
+def test_a_version_answer_of_the_wrong_shape_is_a_probe_error(case: str) -> None:
+    """Outside attack: two of these raised RecursionError and TypeError, which the follower
+    logged with a traceback every poll instead of once as a source it cannot read."""
+    answer = LYING_VERSIONS[case]
+    with (
+        answering_endpoint(answer, "application/sparql-results+json") as url,
+        pytest.raises(ProbeError, match="cannot read the version"),
+    ):
+        SourceProbe(SparqlEndpoint(url)).version()

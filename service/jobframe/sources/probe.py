@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import http.client
-import json
 import os
 from pathlib import Path
+
+import orjson
 
 from ..findings import CanonError
 from ..inputs import CANON_FILE, Bound, InputRefused, opened, read_chunks
@@ -121,17 +122,28 @@ def _endpoint_version(endpoint: SparqlEndpoint) -> str:
         body = b"".join(
             post_query(endpoint.url, VERSION_QUERY, "application/sparql-results+json", bound)
         )
-        row = json.loads(body)["results"]["bindings"][0]
-        values = [row.get(name, {}).get("value", "") for name in ("triples", "first", "second")]
+        values = _version_values(orjson.loads(body))  # orjson: nesting stops at 1,024
     except (
         InputRefused,
         OSError,
         http.client.HTTPException,
         ValueError,
-        KeyError,
-        IndexError,
-        TypeError,
-        AttributeError,
     ) as error:
         raise ProbeError(f"{endpoint}: cannot read the version: {error}") from error
     return "sparql:" + ":".join(values)
+
+
+def _version_values(answer: object) -> list[str]:
+    """The three values of the version query's one row; ValueError for any other shape a
+    store (or something posing as one) may send, so that it is a ProbeError, logged once."""
+    try:
+        row = answer["results"]["bindings"][0]  # type: ignore[index]
+    except (KeyError, IndexError, TypeError) as error:
+        raise ValueError(f"no result row ({error!r})") from None
+    if not isinstance(row, dict):
+        raise ValueError("the result row is not an object")
+    values = [row.get(name, {}) for name in ("triples", "first", "second")]
+    texts = [v.get("value", "") if isinstance(v, dict) else v for v in values]
+    if not all(isinstance(t, str) for t in texts):
+        raise ValueError("a value of the result row is not a string")
+    return texts
