@@ -25,10 +25,12 @@ log = logging.getLogger("jobframe.sync")
 async def follow(holder: CanonHolder, interval: float, stop: asyncio.Event) -> None:
     """Poll the source every `interval` seconds until `stop` is set; reload when it changed.
 
-    A failure to read the version (an endpoint down) is logged once until it reads again;
-    any other failure is logged and the replica goes on serving and polling.
+    A failure to read the version (an endpoint down) is logged once until it reads again,
+    and so is any other failure while it repeats (one traceback, not one every poll); the
+    replica goes on serving and polling.
     """
     failing = False
+    unexpected: str | None = None
     while not stop.is_set():
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), interval)
@@ -41,12 +43,14 @@ async def follow(holder: CanonHolder, interval: float, stop: asyncio.Event) -> N
                 log.warning("cannot tell whether the canon changed: %s", error)
             failing = True
             continue
-        except Exception:
-            log.exception("reading the source's version failed")
+        except Exception as error:
+            if unexpected != (same := f"{type(error).__name__}: {error}"):
+                log.exception("reading the source's version failed")
+            unexpected = same
             continue
-        if failing:
+        if failing or unexpected is not None:
             log.info("the source's version can be read again")
-            failing = False
+            failing, unexpected = False, None
         if version == holder.seen:
             continue
         try:
