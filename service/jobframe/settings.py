@@ -40,6 +40,14 @@ class SettingError(ValueError):
     """A setting's value cannot be used; the message names the variable and the value."""
 
 
+def sparql_bounded(source: CanonSource, max_mb: int, seconds: float) -> CanonSource:
+    """The source with the SPARQL read bounds of `--sparql-max-mb` and `--sparql-seconds`
+    (a folder is returned as it is): `serve` and every command reading a canon apply them."""
+    if not isinstance(source, SparqlEndpoint):
+        return source
+    return dataclasses.replace(source, max_bytes=max_mb * 2**20, seconds=seconds)
+
+
 @dataclass(frozen=True, slots=True)
 class Setting:
     """One row of the table: what a maintainer reads in `--help` and in the docs."""
@@ -261,11 +269,9 @@ class Settings:
                 "of a bearer token (RFC 6750: letters, digits, -._~+/ and a trailing =), such "
                 "as python -c 'import secrets; print(secrets.token_urlsafe(32))'"
             )
-        if isinstance(self.canon, SparqlEndpoint):
-            bounded = dataclasses.replace(
-                self.canon, max_bytes=self.sparql_max_mb * 2**20, seconds=self.sparql_seconds
-            )
-            object.__setattr__(self, "canon", bounded)
+        object.__setattr__(
+            self, "canon", sparql_bounded(self.canon, self.sparql_max_mb, self.sparql_seconds)
+        )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

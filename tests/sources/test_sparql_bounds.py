@@ -3,6 +3,9 @@ read (issue 20, finding 6): a dribbling or flooding endpoint is a finding within
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 
 import pyoxigraph as ox
@@ -78,3 +81,34 @@ def test_the_settings_give_an_endpoint_canon_its_bounds_on_every_path() -> None:
     )
     assert settings.canon == SparqlEndpoint("http://127.0.0.1:1/query", 3 * 2**20, 4.5)
     assert Settings.from_env(settings.to_env()).canon == settings.canon
+
+
+@pytest.mark.parametrize(
+    ("command", "bound"),
+    [
+        (["check", "--canon", "{url}", "--sparql-seconds", "2"], {}),
+        (["diff", "{url}", "canon"], {"JOBFRAME_SPARQL_SECONDS": "2"}),
+    ],
+)
+def test_the_commands_reading_a_canon_take_the_sparql_bounds_serve_takes(
+    command: list[str], bound: dict[str, str]
+) -> None:
+    """Outside attack: `check` of a stalled store ignored JOBFRAME_SPARQL_SECONDS and had
+    no --sparql-seconds, so it always waited the default 120 s."""
+    with hostile_endpoint("dribble") as url:
+        started = time.monotonic()
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "jobframe.cli",
+                *(a.format(url=f"sparql+{url}") for a in command),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=90,
+            env={**os.environ, **bound},
+        )
+    assert time.monotonic() - started < 60, "waited for the default 120 s"
+    assert done.returncode in (1, 2), done.stdout + done.stderr
+    assert "longer than 2 s" in done.stdout + done.stderr

@@ -9,6 +9,7 @@ with its control characters (`formats.terminal_text`).
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
@@ -19,8 +20,8 @@ from ..canon import LANGUAGE_TAG, Canon
 from ..findings import CanonError, Finding
 from ..formats import Styled, terminal_text
 from ..loading import load_canon
-from ..settings import SETTINGS, Setting, SettingError
-from ..sources import CanonSource
+from ..settings import SETTINGS, Setting, SettingError, sparql_bounded
+from ..sources import CanonSource, SparqlEndpoint
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -99,7 +100,30 @@ def lang_option(what: str) -> Callable[[_F], _F]:
     )
 
 
-canon_option = _option(next(s for s in SETTINGS if s.name == "canon"))
+def _row(name: str) -> Setting:
+    return next(s for s in SETTINGS if s.name == name)
+
+
+def sparql_options(command: _F) -> _F:
+    """`--sparql-max-mb` and `--sparql-seconds` (and their variables), applied to every
+    SPARQL endpoint the command is given, as `serve` applies them: `check` of a stalled
+    store stops at the bound asked, not only at the default 120 s."""
+
+    @functools.wraps(command)
+    def bounded(*args: Any, sparql_max_mb: int, sparql_seconds: float, **kwargs: Any) -> Any:
+        for name, value in kwargs.items():
+            if isinstance(value, SparqlEndpoint):
+                kwargs[name] = sparql_bounded(value, sparql_max_mb, sparql_seconds)
+        return command(*args, **kwargs)
+
+    for name in ("sparql_seconds", "sparql_max_mb"):
+        bounded = _option(_row(name))(bounded)
+    return bounded  # type: ignore[return-value]
+
+
+def canon_option(command: _F) -> _F:
+    """`--canon`, with the SPARQL read bounds."""
+    return _option(_row("canon"))(sparql_options(command))
 
 
 def echo(

@@ -20,7 +20,7 @@ from ..checks import CheckReport, report_text
 from ..findings import CanonError, Finding
 from ..loading import checked
 from ..sources import CanonSource, GitRevision, git_folder, parse_git, parse_source
-from .base import echo, main
+from .base import echo, main, sparql_options
 
 DiffSource = CanonSource | GitRevision
 NO_FRAME_CHANGES, FRAMES_CHANGE, ERROR = 0, 1, 2
@@ -84,6 +84,7 @@ def _renamed(report: CheckReport, folder: Path, source: GitRevision) -> CheckRep
     show_default=True,
     help="Colour the text: on a terminal only (auto), always, or never.",
 )
+@sparql_options
 def diff(old: DiffSource, new: DiffSource, output: str, color: str) -> None:
     """Compare two canons: nodes added, removed and changed, and the frames that change.
 
