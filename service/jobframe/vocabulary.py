@@ -12,6 +12,7 @@ RDF_TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 SKOS_PREF_LABEL: Final = "http://www.w3.org/2004/02/skos/core#prefLabel"
 SKOS_NOTATION: Final = "http://www.w3.org/2004/02/skos/core#notation"
 XSD_STRING: Final = "http://www.w3.org/2001/XMLSchema#string"
+XSD_INTEGER: Final = "http://www.w3.org/2001/XMLSchema#integer"
 RDF_LANG_STRING: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 

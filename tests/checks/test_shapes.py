@@ -106,6 +106,17 @@ def test_a_decimal_order_is_a_decimal_not_an_integer(tmp_path: Path) -> None:
     assert hint == "a jf:order is an integer (such as 2, without quotes)"
 
 
+def test_an_order_past_64_bits_is_named_as_too_large_not_as_invalid(tmp_path: Path) -> None:
+    """Outside attack: xsd:integer has no bound, yet the message called it not valid."""
+    huge = role_level(1).replace("jf:order 1 ;", "jf:order 99999999999999999999999999 ;")
+    report = check_canon(write_canon(tmp_path, ARCHITECTURE, dimensions("Scope"), huge))
+    [(_, message, _)] = shapes(report)
+    assert message.endswith(
+        "jf:order is 99999999999999999999999999, past the largest integer read "
+        "(9,223,372,036,854,775,807)"
+    )
+
+
 def test_a_number_as_a_label_is_not_a_string_and_not_missing(tmp_path: Path) -> None:
     report = check(tmp_path, level('skos:notation "P4" ; skos:prefLabel 5 ; jf:rank 4'))
     assert [m for _, m, _ in shapes(report)] == [

@@ -10,6 +10,7 @@ of the wrong datatype is never reported as missing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -23,8 +24,11 @@ from rdflib.term import Node
 from ..findings import Finding, FindingKind, Severity
 from ..resources import SHAPES_FILE
 from ..sources import SourceMap, TripleIndex
-from ..vocabulary import RDF_LANG_STRING, XSD_STRING
+from ..vocabulary import RDF_LANG_STRING, XSD_INTEGER, XSD_STRING
 from .naming import Value, node_name, term_kind, term_name, term_text
+
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+"""An xsd:integer's lexical form: XSD sets no bound, the store reads 64 bits."""
 
 
 @cache
@@ -161,6 +165,8 @@ def _problem(index: TripleIndex, result: ShapeResult, path: str) -> str | None:
         return f"{path} is {shown} ({kind}), not a string (untagged or with a language tag)"
     if component == str(SH.DatatypeConstraintComponent):
         if isinstance(value, ox.Literal) and value.datatype.value == expected:
+            if expected == XSD_INTEGER and _WHOLE.fullmatch(value.value):
+                return f"{path} is {shown}, past the largest integer read ({2**63 - 1:,})"
             return f"{path} is {shown}, not a valid {term_name(expected)}"
         return f"{path} is {shown} ({kind}), not {_a(expected)}"
     if component == str(SH.ClassConstraintComponent):
