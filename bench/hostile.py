@@ -124,6 +124,7 @@ class Plan:
     url: str
     size: int
     heavy: str
+    kinds: tuple[Hostile, ...] = HOSTILE
 
 
 Sample = tuple[str, str, float]
@@ -204,7 +205,9 @@ async def hostile_clients(plan: Plan, started: Event, stop: Event) -> list[Sampl
                 samples.append((name, result, time.perf_counter() - start))
 
     clients = [
-        loop(kind.name, 100 * k + c) for k, kind in enumerate(HOSTILE) for c in range(kind.clients)
+        loop(kind.name, 100 * k + c)
+        for k, kind in enumerate(plan.kinds)
+        for c in range(kind.clients)
     ]
     started.set()
     await asyncio.gather(*clients)
@@ -338,6 +341,8 @@ def report(
     ]
     for kind in HOSTILE:
         mine = [s for s in samples if s[0] == kind.name]
+        if not mine:
+            continue  # not in this run's --only
         outcomes = Counter(s[1] for s in mine)
         seen = ", ".join(f"{o}: {c:,}" for o, c in outcomes.most_common())
         times = [s[2] for s in mine]
@@ -370,7 +375,14 @@ def main() -> None:
     parser.add_argument("--interval", type=float, default=0.02, help="seconds between probes")
     parser.add_argument("--response-cache-mb", type=int, default=0)
     parser.add_argument("--workers", type=int, default=1, help="`jobframe serve --workers`")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated words: run only the hostile requests whose name has one",
+    )
     args = parser.parse_args()
+    words = [w.strip() for w in args.only.split(",") if w.strip()]
+    kinds = tuple(k for k in HOSTILE if not words or any(w in k.name for w in words))
     from jobframe.settings import Settings
 
     defaults = Settings()
@@ -416,7 +428,8 @@ def main() -> None:
                 started, stop = spawn.Event(), spawn.Event()
                 results: Queue[list[Sample]] = spawn.Queue()
                 hostile = spawn.Process(
-                    target=drive_hostile, args=(Plan(url, args.size, heavy), started, stop, results)
+                    target=drive_hostile,
+                    args=(Plan(url, args.size, heavy, kinds), started, stop, results),
                 )
                 hostile.start()
                 try:
