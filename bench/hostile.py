@@ -431,10 +431,10 @@ def main() -> None:
                     target=drive_hostile,
                     args=(Plan(url, args.size, heavy, kinds), started, stop, results),
                 )
+                endpoint.turned.set()  # before the first admin reload is sent
                 hostile.start()
                 try:
                     started.wait(60)
-                    endpoint.turned.set()
                     time.sleep(RAMP_SECONDS)
                     cpu = cpu_seconds(process.pid)
                     beside = run_probes(url, args.size, args.clients, args.interval, args.seconds)

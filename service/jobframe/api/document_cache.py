@@ -91,6 +91,9 @@ class BoundedValidationCache(SchemaExtension):
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
+        if context.pre_execution_errors is not None:  # refused before it (`WalkLimits`)
+            yield
+            return
         schema = context.schema._schema
         rules = tuple(context.validation_rules)
         key = (schema, context.query or "", rules)

@@ -181,8 +181,8 @@ def build_schema(limits: Limits) -> CanonSchema:
         execution_context_class=PlannedExecutor,
         extensions=[
             BoundedParserCache,
-            BoundedValidationCache,
             *limits.extensions(),
+            BoundedValidationCache,  # after WalkLimits: a document over a limit is not validated
         ],
     )
     use_direct_resolvers(built)
