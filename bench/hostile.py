@@ -441,7 +441,6 @@ def main() -> None:
                     beside_cpu = (cpu_seconds(process.pid) - cpu) / args.seconds
                 finally:
                     stop.set()
-                    endpoint.turned.clear()
                 samples = results.get(timeout=300)
                 hostile.join()
     notes = {
