@@ -79,3 +79,27 @@ def test_a_nested_introspection_query_is_refused_by_its_cost(served: Served) -> 
     assert answer.data is None
     [error] = answer.errors or []
     assert error.extensions is not None and error.extensions["code"] == "QUERY_TOO_COSTLY"
+
+
+def test_a_document_over_a_limit_is_refused_before_graphql_core_validates_it(
+    served: Served, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Validating a fragment bomb cost more than walking it (35 of ~50 ms): CPU a cheap
+    query waited on. A valid document within the limits is still validated."""
+    from jobframe.api import document_cache
+
+    validated: list[str] = []
+    real = document_cache.validate_document
+
+    def counted(*args: object) -> object:
+        validated.append("validated")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(document_cache, "validate_document", counted)
+    context = Context(served=served, iri_base="https://x/", language=None)
+    bomb = fragment_bomb(21, "dimensions { label }") + " # not cached"
+    refused = schema.execute_sync(bomb, context_value=context)
+    assert refused.errors and refused.errors[0].extensions["code"] == "QUERY_TOO_COSTLY"
+    assert validated == []
+    admitted = schema.execute_sync("{ dimensions { label } } # not cached", context_value=context)
+    assert admitted.errors is None and validated == ["validated"]
