@@ -12,7 +12,7 @@ import html
 import re
 from urllib.parse import urlsplit
 
-from .controls import shown_controls
+from .controls import CONTROLS, shown_controls
 
 LIVE_SCHEMES = frozenset({"http", "https", "mailto"})
 """The schemes of links a page makes live."""
@@ -31,9 +31,12 @@ def live_url(url: str) -> bool:
     """Whether a page may link to `url`: http, https or mailto, or a path of this service."""
     if _OWN_PATH.fullmatch(url):
         return True
-    if not _URL.fullmatch(url) or "\\" in url:
+    if not _URL.fullmatch(url) or "\\" in url or CONTROLS.search(url):
+        return False  # the controls include U+2028 and the bidi ones, which _URL admits
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[": not a URL a page could follow
         return False
-    parts = urlsplit(url)
     if parts.scheme.lower() not in LIVE_SCHEMES:
         return False
     return parts.scheme.lower() == "mailto" or bool(parts.netloc)
