@@ -22,6 +22,25 @@ LINE = b"<https://x.example/s> <https://x.example/p> <https://x.example/o> .\n"
 
 
 @contextmanager
+def serving(
+    handler: type[BaseHTTPRequestHandler], stopping: threading.Event | None = None
+) -> Iterator[str]:
+    """`http://127.0.0.1:PORT` of a threaded server of `handler` on a free port, until the
+    block ends; then `stopping` is set, so handlers that loop on it end, and it is closed."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        if stopping is not None:
+            stopping.set()
+        server.shutdown()
+        server.server_close()
+        time.sleep(0)  # let handler threads see the stop
+
+
+@contextmanager
 def hostile_endpoint(mode: Mode, pause: float = 0.5) -> Iterator[str]:
     """The URL of an endpoint that misbehaves as `mode` says, until the block ends."""
     stopping = threading.Event()
@@ -52,17 +71,8 @@ def hostile_endpoint(mode: Mode, pause: float = 0.5) -> Iterator[str]:
             except OSError:
                 pass  # the client gave up: what a bounded reader does
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/query"
-    finally:
-        stopping.set()
-        server.shutdown()
-        server.server_close()
-        time.sleep(0)  # let handler threads see the stop
+    with serving(Handler, stopping) as url:
+        yield f"{url}/query"
 
 
 @contextmanager
@@ -81,14 +91,8 @@ def answering_endpoint(body: bytes, content_type: str) -> Iterator[str]:
             self.end_headers()
             self.wfile.write(body)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/query"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as url:
+        yield f"{url}/query"
 
 
 @dataclass(frozen=True)
@@ -138,15 +142,5 @@ def turning_endpoint(store_url: str, pause: float = 0.5) -> Iterator[TurningEndp
             except OSError:
                 pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield TurningEndpoint(
-            f"http://127.0.0.1:{server.server_address[1]}/query", turned, dribbled
-        )
-    finally:
-        stopping.set()
-        server.shutdown()
-        server.server_close()
+    with serving(Handler, stopping) as url:
+        yield TurningEndpoint(f"{url}/query", turned, dribbled)
