@@ -64,6 +64,8 @@ class WalkLimits(SchemaExtension):
         self.estimate: int | None = None
         self.walked: Walked | None = None
         """The walk made before validation, when it could be made."""
+        self.deferred: GraphQLError | None = None
+        """What the walk refused in an argument, answered after validation, as before."""
 
     def on_validate(self) -> Iterator[None]:
         run = self.execution_context
@@ -73,7 +75,9 @@ class WalkLimits(SchemaExtension):
                 self.walked = self._walk(run)
             except BudgetSpent as spent:
                 over = _spent(spent)
-            except Exception:  # invalid, or an argument error: reported as before, below
+            except GraphQLError as refused:  # a bad argument: validation's errors come first
+                self.deferred = refused
+            except Exception:  # a document only validation explains: walked again to execute
                 self.walked = None
         if self.walked is not None:
             if isinstance(run.context, Context):
@@ -102,7 +106,9 @@ class WalkLimits(SchemaExtension):
         run = self.execution_context
         context = run.context
         walked: Walked | None = self.walked
-        if walked is None and run.graphql_document is not None:
+        if self.deferred is not None:
+            run.result = ExecutionResult(data=None, errors=[self.deferred])
+        elif walked is None and run.graphql_document is not None:
             try:
                 walked = self._walk(run)
             except GraphQLError as refused:
