@@ -43,33 +43,21 @@ def _share_the_interpreter() -> None:
 def run(settings: Settings, served: Served) -> None:
     """Serve until stopped: this process's app, or N workers that load the canon themselves."""
     _share_the_interpreter()
+    options = {
+        "host": settings.host,
+        "port": settings.port,
+        "http": http_protocol(settings),
+        "log_level": "info",
+        "access_log": False,
+        "timeout_graceful_shutdown": settings.shutdown_seconds,
+        "proxy_headers": False,  # the socket's peer, never X-Forwarded-For (above)
+    }
     if settings.workers == 1:
         holder = CanonHolder(settings.canon, served, ShrinkPolicy.of(settings))
-        app = create_app(holder, settings)
-        uvicorn.run(
-            app,
-            host=settings.host,
-            port=settings.port,
-            http=http_protocol(settings),
-            log_level="info",
-            access_log=False,
-            timeout_graceful_shutdown=settings.shutdown_seconds,
-            proxy_headers=False,  # the socket's peer, never X-Forwarded-For (above)
-        )
+        uvicorn.run(create_app(holder, settings), **options)  # type: ignore[arg-type]
         return
     os.environ.update(settings.to_env())
-    uvicorn.run(
-        WORKER_APP,
-        factory=True,
-        workers=settings.workers,
-        host=settings.host,
-        port=settings.port,
-        http=http_protocol(settings),
-        log_level="info",
-        access_log=False,
-        timeout_graceful_shutdown=settings.shutdown_seconds,
-        proxy_headers=False,  # the socket's peer, never X-Forwarded-For (above)
-    )
+    uvicorn.run(WORKER_APP, factory=True, workers=settings.workers, **options)  # type: ignore[arg-type]
 
 
 def worker_app() -> Starlette:
