@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -35,13 +35,30 @@ class Budget:
     """`time.monotonic()` after which the work stops."""
     cancelled: bool = False
     """Set from the event loop when the client disconnects; read by the worker thread."""
+    pace: Callable[[], None] | None = None
+    """Called at every check while set: the costly lane's way of making room (`api/lane.py`)."""
 
     def spent(self) -> bool:
+        if self.pace is not None:
+            self.pace()
         return self.cancelled or time.monotonic() > self.deadline
 
 
 _UNLIMITED = Budget()
 _current: ContextVar[Budget] = ContextVar("jobframe_budget", default=_UNLIMITED)
+_open = 0
+"""Budgets open now: the requests this process is working on."""
+_counting = threading.Lock()
+
+
+def open_budgets() -> int:
+    """Requests being worked on now, each under its own budget."""
+    return _open
+
+
+def in_request() -> bool:
+    """Whether the current work is a request's, under a budget of its own."""
+    return _current.get() is not _UNLIMITED
 
 
 def check_budget() -> None:
@@ -69,11 +86,31 @@ def acquire_within_budget(lock: threading.Semaphore) -> None:
 
 
 @contextmanager
+def paced(pace: Callable[[], None]) -> Iterator[None]:
+    """Call `pace` at every check of the current request's budget while the block runs;
+    outside a request, nothing."""
+    opened = _current.get()
+    if not in_request():
+        yield
+        return
+    opened.pace = pace
+    try:
+        yield
+    finally:
+        opened.pace = None
+
+
+@contextmanager
 def budget(seconds: float) -> Iterator[Budget]:
     """Run the block with `seconds` of budget; the Budget can also be cancelled."""
+    global _open
     opened = Budget(deadline=time.monotonic() + seconds)
     token = _current.set(opened)
+    with _counting:
+        _open += 1
     try:
         yield opened
     finally:
         _current.reset(token)
+        with _counting:
+            _open -= 1
