@@ -99,14 +99,18 @@ def load_section(seconds: int) -> Run:
 
 
 def hostile_section(seconds: int) -> Run:
-    """The hostile mix on 1,000 role-levels."""
-    out = bench_output("bench.hostile", "--seconds", str(seconds))
+    """The hostile mix on 1,000 role-levels, served by one process and by two workers."""
+    runs = {
+        workers: bench_output("bench.hostile", "--seconds", str(seconds), "--workers", workers)
+        for workers in ("1", "2")
+    }
     return Run(
         f"{HOSTILE_HEADING}\n\nRun {stamp()} on {host()}: `python -m bench.hostile --seconds"
-        f" {seconds}`. Cheap probes (`GET /healthz` and a one-frame query) first idle, then"
-        " beside hostile clients looping on the costly requests of issue 11 (§1, §5); the ratio"
-        " is the figure under the hostile mix over the idle one, both measured in this run.\n\n"
-        + out
+        f" {seconds} --workers N`. Cheap probes (`GET /healthz` and a one-frame query) first"
+        " idle, then beside hostile clients looping on the costly requests of issues 11 and 20;"
+        " the ratio is the figure under the hostile mix over the idle one, both measured in"
+        " the same run.\n\n"
+        + "\n".join(f"### --workers {workers}\n\n{out}" for workers, out in runs.items())
     )
 
 
