@@ -59,6 +59,11 @@ class ByteLRU(Generic[K, V]):
                 self._evict()
         return value
 
+    def discard(self, key: K) -> None:
+        """Forget `key`, if it is kept."""
+        with self._lock:
+            self._drop(key)
+
     def resize(self, max_bytes: int) -> None:
         """A new bound (an operator's setting), dropping what no longer fits."""
         with self._lock:

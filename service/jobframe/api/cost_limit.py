@@ -27,6 +27,7 @@ from ..budget import BudgetSpent
 from ..canon import Canon
 from .context import Context
 from .cost import FieldWeights, Key, canon_sizes, schema_weights, served_sizes
+from .document_cache import forget_parsed
 from .errors import ErrorCode, coded
 from .lane import costly_lane
 from .walk import Walked, chosen_operation, walk_operation
@@ -85,6 +86,7 @@ class WalkLimits(SchemaExtension):
             over = self._refusal(self.walked, run)
         if over is not None:
             run.pre_execution_errors = _introspection_too_deep(run) or [over]
+            forget_parsed(run)
         yield
 
     def _walk(self, run: ExecutionContext) -> Walked | None:
