@@ -11,9 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from jobframe.loading import Served, first_load
+from jobframe.loading import CanonHolder, Served, first_load
 from jobframe.web.app import create_app
-from jobframe.web.holder import CanonHolder
 
 
 def main() -> None:

@@ -69,10 +69,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--json", type=Path, help="also write requests/s and layers here")
     args = parser.parse_args()
-    from jobframe.loading import Served, first_load
+    from jobframe.loading import CanonHolder, Served, first_load
     from jobframe.settings import Settings
     from jobframe.web.app import create_app
-    from jobframe.web.holder import CanonHolder
     from jobframe.web.slow_clients import http_protocol
     from jobframe.web.workers import SWITCH_INTERVAL
 

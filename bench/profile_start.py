@@ -157,8 +157,7 @@ def first_start(folder: Path, cache: str | None) -> tuple[float, Frame]:
 
 def reload(folder: Path, cache: str | None) -> tuple[float, Frame]:
     from bench.load import edit
-    from jobframe.loading import Served, first_load
-    from jobframe.web.holder import CanonHolder
+    from jobframe.loading import CanonHolder, Served, first_load
 
     with tempfile.TemporaryDirectory(prefix="jobframe-profile-reload-") as tmp:
         # a never-seen canon unless `cache` is given: as bench/sizes.py measures the reload

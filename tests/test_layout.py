@@ -29,14 +29,14 @@ STAGES = {
     "canon": 2,
     "frames": 3,
     "checks": 4,
-    "loading": 5,
     "changes": 5,
     "interchange": 5,
     "settings": 5,
-    "api": 6,
-    "web": 7,
-    "cli": 8,
-    "__main__": 9,
+    "loading": 6,
+    "api": 7,
+    "web": 8,
+    "cli": 9,
+    "__main__": 10,
 }
 """Each top-level module or folder of the package, by its place in the flow."""
 MAX_LINES = 400

@@ -31,8 +31,7 @@ from jobframe.interchange.onet_release import (
     TASKS,
 )
 from jobframe.interchange.soc_major_groups import SOC_MAJOR_GROUPS
-from jobframe.loading import Served, first_load
-from jobframe.web.holder import CanonHolder
+from jobframe.loading import CanonHolder, Served, first_load
 from tests.conftest import ROOT
 from tests.web.conftest import client_of
 

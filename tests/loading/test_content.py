@@ -15,9 +15,8 @@ from click.testing import CliRunner
 from bench.generate import HEADER, architecture, levels, role_level
 from jobframe.checks import CheckReport
 from jobframe.cli import main
-from jobframe.loading import Served, ShrinkPolicy, first_load
+from jobframe.loading import CanonHolder, Served, ShrinkPolicy, first_load
 from jobframe.settings import Settings
-from jobframe.web.holder import CanonHolder
 from tests.checks.corpus import BASE
 
 ROLE_LEVELS = 10

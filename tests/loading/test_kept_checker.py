@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from jobframe.checks import Checker, check_canon
-from jobframe.loading import Served, first_load
+from jobframe.loading import CanonHolder, Served, first_load
 from jobframe.loading.snapshots import checked
-from jobframe.web.holder import CanonHolder
 from tests.checks.corpus import BASE
 
 

@@ -19,9 +19,9 @@ from jobframe.checks import check_canon
 from jobframe.cli import main
 from jobframe.frames.model import FrameKind
 from jobframe.frames.rules import build_frame
+from jobframe.loading import CanonHolder
 from jobframe.resources import DEFAULT_CANON_DIR
 from jobframe.sources import SparqlEndpoint
-from jobframe.web.holder import CanonHolder
 from tests.conftest import serve_folder
 from tests.servers import free_port
 

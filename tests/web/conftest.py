@@ -6,11 +6,10 @@ from typing import Any
 
 from starlette.testclient import TestClient
 
-from jobframe.loading import Served
+from jobframe.loading import CanonHolder, Served
 from jobframe.resources import DEFAULT_CANON_DIR
 from jobframe.settings import Settings
 from jobframe.web.app import create_app
-from jobframe.web.holder import CanonHolder
 
 
 def client_of(

@@ -15,9 +15,9 @@ from pathlib import Path
 import httpx2
 import pytest
 
+from jobframe.loading import CanonHolder
 from jobframe.settings import ADMIN_TOKEN_CHARACTERS, SettingError, Settings
 from jobframe.web import admin
-from jobframe.web.holder import CanonHolder
 from tests.checks.corpus import BASE
 from tests.conftest import serve_folder
 from tests.servers import free_port, jobframe_serve

@@ -13,10 +13,9 @@ import httpx2
 import orjson
 import pytest
 
-from jobframe.loading import Served
+from jobframe.loading import CanonHolder, Served
 from jobframe.settings import Settings
 from jobframe.web.app import create_app
-from jobframe.web.holder import CanonHolder
 from tests.servers import jobframe_serve
 from tests.web.conftest import client_of
 

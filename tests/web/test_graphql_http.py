@@ -13,11 +13,10 @@ from starlette.testclient import TestClient
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from jobframe.api import Limits
-from jobframe.loading import Served
+from jobframe.loading import CanonHolder, Served
 from jobframe.resources import DEFAULT_CANON_DIR
 from jobframe.web import graphql_http
 from jobframe.web.graphql_http import GraphQLHTTP
-from jobframe.web.holder import CanonHolder
 from jobframe.web.response_cache import CachedResponse, ResponseCache, entry_size
 from jobframe.web.validators import OUTCOME_KEY, VARY, Outcome
 from tests.checks.corpus import BASE

@@ -12,11 +12,10 @@ import orjson
 import pytest
 from starlette.testclient import TestClient
 
-from jobframe.loading import Served
+from jobframe.loading import CanonHolder, Served
 from jobframe.resources import DEFAULT_CANON_DIR
 from jobframe.settings import Settings
 from jobframe.web.app import create_app
-from jobframe.web.holder import CanonHolder
 from tests.checks.corpus import CORPUS
 
 REQUESTS: dict[str, dict[str, Any]] = {

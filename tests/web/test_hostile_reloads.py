@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from jobframe.findings import printable
-from jobframe.loading import Served, first_load
-from jobframe.web.holder import CanonHolder
+from jobframe.loading import CanonHolder, Served, first_load
 from tests.checks.corpus import BASE
 from tests.checks.hostile import CASES, make
 

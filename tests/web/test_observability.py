@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from jobframe.loading import Served
-from jobframe.web.holder import CanonHolder
+from jobframe.loading import CanonHolder, Served
 from jobframe.web.observability import MAX_OPERATION_LABELS, JsonFormatter
 from tests.checks.corpus import BASE
 from tests.conftest import serve_folder

@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from jobframe.loading import CanonHolder
+from jobframe.loading import holder as holder_module
 from jobframe.loading.content import ShrinkPolicy
 from jobframe.settings import Settings
-from jobframe.web import holder as holder_module
-from jobframe.web.holder import CanonHolder
 from tests.checks.corpus import BASE
 from tests.conftest import serve_folder
 from tests.web.conftest import client_of

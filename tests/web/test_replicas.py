@@ -14,8 +14,8 @@ from pathlib import Path
 import httpx2
 import pytest
 
+from jobframe.loading import CanonHolder
 from jobframe.resources import DEFAULT_CANON_DIR
-from jobframe.web.holder import CanonHolder
 from tests.checks.corpus import BASE
 from tests.conftest import serve_folder
 from tests.servers import jobframe_serve

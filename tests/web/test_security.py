@@ -18,11 +18,10 @@ from starlette.testclient import TestClient
 from bench.endpoints import serving
 from jobframe.api.schema import schema
 from jobframe.checks import check_canon
-from jobframe.loading import Served
+from jobframe.loading import CanonHolder, Served
 from jobframe.resources import DEFAULT_CANON_DIR
 from jobframe.sources.sparql import CONSTRUCT, SparqlEndpoint
 from jobframe.web.app import create_app
-from jobframe.web.holder import CanonHolder
 from tests.checks.corpus import BASE
 from tests.conftest import PREFIXES, serve_folder
 from tests.web.conftest import client_of

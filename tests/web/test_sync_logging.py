@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from jobframe.web.holder import CanonHolder
-from jobframe.web.sync import follow
+from jobframe.loading import CanonHolder, follow
 from tests.checks.corpus import BASE
 from tests.conftest import serve_folder
 

@@ -15,9 +15,8 @@ import pytest
 import watchfiles
 
 from jobframe.findings import printable
-from jobframe.loading import ReloadAttempt
-from jobframe.web import watch
-from jobframe.web.holder import CanonHolder
+from jobframe.loading import CanonHolder, ReloadAttempt
+from jobframe.loading import watcher as watch
 from tests.checks.corpus import BASE
 from tests.conftest import serve_folder
 from tests.web.conftest import client_of
@@ -136,7 +135,7 @@ def test_a_reload_that_raises_is_logged_and_the_watcher_keeps_watching(
         time.sleep(0.5)
         edit(folder, '"Trains site staff daily"', '"Trains site staff weekly"')
         assert eventually(lambda: holder.current.canon.version != first_version)
-    [failed] = [r for r in caplog.records if "reload after a canon change failed" in r.getMessage()]
+    [failed] = [r for r in caplog.records if "reload (watch) failed" in r.getMessage()]
     assert failed.name == "jobframe.watch" and failed.exc_info is not None
     assert "an unexpected fault" in caplog.text
 

@@ -1,7 +1,7 @@
 """A checked canon ready to serve: the snapshot every request of a service reads from.
 
 A request takes one immutable `Served` snapshot when it starts and uses it to the end, so a
-reload (see `web/holder.py`) never changes the canon under a request in flight.
+reload (see `holder.py`) never changes the canon under a request in flight.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import hashlib
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from ..canon import Canon
 from ..changes import ChangeReport
@@ -24,12 +25,24 @@ from .snapshots import checked
 log = logging.getLogger("jobframe.reload")
 
 
+class ReloadTrigger(StrEnum):
+    """What asked for a (re)load: the value is what logs, metrics and `lastReload` show."""
+
+    STARTUP = "startup"
+    WATCH = "watch"
+    """A canon file changed (`serve --watch`, `watcher.py`)."""
+    SYNC = "sync"
+    """The source's version changed (`serve --sync-interval`, `follower.py`)."""
+    ADMIN = "admin"
+    """`POST /admin/reload`."""
+
+
 @dataclass(frozen=True, slots=True)
 class ReloadAttempt:
     """One attempt to (re)load the canon, successful or not."""
 
     at: datetime
-    trigger: str
+    trigger: ReloadTrigger
     succeeded: bool
     version: str | None
     """The version loaded, or None when the attempt failed."""
@@ -52,10 +65,10 @@ class Served:
     last_reload: ReloadAttempt
     source_version: str | None = None
     """The source's version (`sources.SourceProbe`) read just before this canon was: a
-    replica reloads when the source's version differs (`web/sync.py`)."""
+    replica reloads when the source's version differs (`loading/follower.py`)."""
     checker: Checker | None = field(default=None, compare=False, repr=False)
     """The checker that checked this canon at startup, for the reloads to re-check only what
-    changed since (`web/holder.py` takes it over); it holds nothing when the canon was
+    changed since (`holder.py` takes it over); it holds nothing when the canon was
     restored from a snapshot or is too large to keep (`Checker.kept_bytes`)."""
 
     @property
@@ -142,7 +155,7 @@ def first_load(
     report = guarded(checked(source, checker=checker), None, policy or ShrinkPolicy.of())
     if report.canon is None:
         return report
-    attempt = ReloadAttempt(now(), "startup", True, report.canon.version, ())
+    attempt = ReloadAttempt(now(), ReloadTrigger.STARTUP, True, report.canon.version, ())
     served = Served(report, attempt.at, attempt, version or report.content, checker)
     release_memory()
     return served

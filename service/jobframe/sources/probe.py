@@ -1,6 +1,6 @@
 """A source's version, cheaply, to tell whether a canon changed since it was last read.
 
-Replicas poll it (`web/sync.py`) instead of reading and checking the whole canon. For files
+Replicas poll it (`loading/follower.py`) instead of reading and checking the whole canon. For files
 it is `content_digest` of the vocabulary and the canon files, the very digest a check
 records (`CheckReport.content`), each file read as a check reads it (`inputs.opened`, with
 the canon folder as `inside`) and rehashed only when its size, time or inode changed. For a

@@ -20,8 +20,8 @@ from starlette.responses import JSONResponse, Response
 
 from ..changes import counts_json
 from ..checks import finding_json
+from ..loading import CanonHolder, ReloadTrigger
 from .graphql_http import SERVED_KEY
-from .holder import CanonHolder
 
 FAILURES_ALLOWED = 5
 """Wrong tokens a client may send per window before its wrong tokens get 429, not 401."""
@@ -91,7 +91,7 @@ def reload_endpoint(
                 status_code=401,
                 headers={"WWW-Authenticate": 'Bearer realm="jobframe-admin"'},
             )
-        attempt = await holder.reload("admin")
+        attempt = await holder.reload(ReloadTrigger.ADMIN)
         served = holder.current
         request.scope[SERVED_KEY] = served  # the version header names what it serves now
         # Already served: what the reload that brought this version (a sync's) changed.

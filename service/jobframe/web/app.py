@@ -15,21 +15,18 @@ from starlette.routing import Mount, Route
 
 from ..api import Limits
 from ..caches import bound_caches
-from ..loading import Served
+from ..loading import CanonHolder, Served, follow, watch
 from ..resources import QUERIES_DIR, VIEWER_DIR
 from ..settings import Settings
 from .admin import reload_endpoint
 from .graphql_http import SERVED_KEY, GraphQLHTTP
 from .graphql_view import CanonGraphQL
-from .holder import CanonHolder
 from .node_pages import canon_endpoint
 from .observability import CacheCollector, CanonCollector, Observability
 from .page_headers import PageHeaders
 from .response_cache import ResponseCache
 from .stopping import AnswerWhenStopping
-from .sync import follow
 from .validators import Assets
-from .watch import watch
 
 STOP_GRACE = 1.0
 """Seconds the watcher and the replica follower get to stop before they are cancelled."""

@@ -25,8 +25,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..api import ErrorCode, Limits, watching_replica_fields
 from ..budget import Budget, budget
 from ..canon import lookup
+from ..loading import CanonHolder
 from .graphql_request import refusal
-from .holder import CanonHolder
 from .negotiation import accepted_languages
 from .response_cache import CachedResponse, ResponseCache
 from .validators import NOT_A_VALIDATOR, OUTCOME_KEY, Outcome, caching_headers, not_modified

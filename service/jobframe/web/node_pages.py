@@ -39,9 +39,9 @@ from ..canon import (
 from ..changes import Dependencies
 from ..formats import html_link, html_text
 from ..frames import Frame, Line, build_page
+from ..loading import CanonHolder
 from ..settings import DEFAULT_IRI_BASE
 from ..vocabulary import JF, JSONLD_CONTEXT, NAMESPACE
-from .holder import CanonHolder
 from .negotiation import negotiate
 
 NODE_MEDIA_TYPES = ("text/html", "text/turtle", "application/ld+json", "application/json")

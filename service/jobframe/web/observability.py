@@ -26,9 +26,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..api import executions
 from ..caches import cache_bytes
-from ..loading import Served
+from ..loading import CanonHolder, Served
 from .graphql_http import ERRORS_KEY, SERVED_KEY
-from .holder import CanonHolder
 from .response_cache import ResponseCache
 
 access_log = logging.getLogger("jobframe.access")

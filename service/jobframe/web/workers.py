@@ -5,7 +5,7 @@ itself: they share nothing but the canon files, so every replica answers the sam
 canon version in the ETag shows which canon answered). Settings reach workers through the
 environment (`Settings.to_env`), as they would reach replicas behind any load balancer.
 Shutdown is bounded: SIGTERM gives requests in flight `--shutdown-seconds`, then cancels
-them; reloads and source reads run in daemon threads (`background.py`) that exit abandons.
+them; reloads and source reads run in daemon threads (`loading/background.py`) that exit abandons.
 """
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ import sys
 import uvicorn
 from starlette.applications import Starlette
 
-from ..loading import Served, ShrinkPolicy, first_load
+from ..loading import CanonHolder, Served, ShrinkPolicy, first_load
 from ..settings import Settings
 from .app import create_app
-from .holder import CanonHolder
 from .observability import configure_logging
 from .slow_clients import http_protocol
 

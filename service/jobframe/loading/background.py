@@ -1,4 +1,5 @@
-"""Blocking work of reloads and syncs, off the event loop, in threads that never hold exit.
+"""Blocking work of reloads and syncs, off the event loop, in threads that never hold exit;
+and the one pause of the loops that trigger reloads (`watcher.py`, `follower.py`).
 
 A reload may wait on its source as long as the source's bound allows (`--sparql-seconds`,
 120 s by default). `asyncio.to_thread` would run it in the loop's default executor, whose
@@ -45,3 +46,10 @@ async def in_background(work: Callable[P, T], *args: P.args, **kwargs: P.kwargs)
     name = f"jobframe {getattr(work, '__name__', 'background work')}"
     threading.Thread(target=run, name=name, daemon=True).start()
     return await done
+
+
+async def stopped_within(stop: asyncio.Event, seconds: float) -> bool:
+    """Wait `seconds`, or less if `stop` is set meanwhile; whether it is set."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), seconds)
+    return stop.is_set()

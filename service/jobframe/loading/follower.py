@@ -12,12 +12,12 @@ the source: worker processes and replicas on other hosts follow it alike.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 
 from ..sources import ProbeError
-from .background import in_background
+from .background import in_background, stopped_within
 from .holder import CanonHolder
+from .served import ReloadTrigger
 
 log = logging.getLogger("jobframe.sync")
 
@@ -31,11 +31,7 @@ async def follow(holder: CanonHolder, interval: float, stop: asyncio.Event) -> N
     """
     failing = False
     unexpected: str | None = None
-    while not stop.is_set():
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), interval)
-        if stop.is_set():
-            return
+    while not await stopped_within(stop, interval):
         try:
             version = await in_background(holder.probe.version)
         except ProbeError as error:
@@ -51,12 +47,5 @@ async def follow(holder: CanonHolder, interval: float, stop: asyncio.Event) -> N
         if failing or unexpected is not None:
             log.info("the source's version can be read again")
             failing, unexpected = False, None
-        if version == holder.seen:
-            continue
-        try:
-            await holder.reload("sync")
-        except Exception:
-            log.exception(
-                "reload after a source change failed; still serving %s",
-                holder.current.canon.version,
-            )
+        if version != holder.seen:
+            await holder.reload_or_keep(ReloadTrigger.SYNC, log)

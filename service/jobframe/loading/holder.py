@@ -21,18 +21,11 @@ from dataclasses import replace
 from ..canon import Canon
 from ..changes import ChangeReport, compare_canons, summary
 from ..checks import Checker
-from ..loading import (
-    ReloadAttempt,
-    Served,
-    ShrinkPolicy,
-    checked,
-    guarded,
-    now,
-    probed_version,
-    release_memory,
-)
 from ..sources import CanonSource, SourceProbe
 from .background import in_background
+from .content import ShrinkPolicy, guarded
+from .served import ReloadAttempt, ReloadTrigger, Served, now, probed_version, release_memory
+from .snapshots import checked
 
 log = logging.getLogger("jobframe.reload")
 
@@ -65,7 +58,7 @@ class CanonHolder:
         self.current = served
         self.policy = policy or ShrinkPolicy.of()
         """What a reload may remove of the served canon (`loading.guarded`)."""
-        self.attempts: Counter[tuple[str, bool]] = Counter()
+        self.attempts: Counter[tuple[ReloadTrigger, bool]] = Counter()
         """Reload attempts by (trigger, succeeded), for metrics."""
         self.last_changes: ChangeReport | None = None
         """What the last successful reload changed, for metrics (kept after a refused one)."""
@@ -74,12 +67,12 @@ class CanonHolder:
         self.probe = SourceProbe(source)
         self.seen = served.source_version
         """The source's version at the last load or reload attempt, good or refused: a
-        replica following the source (`web/sync.py`) reloads only when it differs."""
+        replica following the source (`follower.py`) reloads only when it differs."""
         self.checker = served.checker or Checker()
         """Kept between reloads, so a reload re-checks only what changed (`checks.Checker`)."""
         self._lock = asyncio.Lock()
 
-    async def reload(self, trigger: str) -> ReloadAttempt:
+    async def reload(self, trigger: ReloadTrigger) -> ReloadAttempt:
         """Read and check the source again; swap it in if it has no errors. One at a time."""
         async with self._lock:
             seen = await in_background(probed_version, self.source, self.probe)
@@ -111,7 +104,20 @@ class CanonHolder:
         await in_background(release_memory)
         return attempt
 
-    def _log_success(self, trigger: str, version: str, changes: ChangeReport | None) -> None:
+    async def reload_or_keep(self, trigger: ReloadTrigger, logger: logging.Logger) -> None:
+        """Reload, for a trigger that goes on whatever happens (the watcher, the follower):
+        an unexpected failure is logged to the trigger's `logger` and the last good canon
+        stays."""
+        try:
+            await self.reload(trigger)
+        except Exception:
+            logger.exception(
+                "reload (%s) failed; still serving %s", trigger, self.current.canon.version
+            )
+
+    def _log_success(
+        self, trigger: ReloadTrigger, version: str, changes: ChangeReport | None
+    ) -> None:
         if changes is None:
             log.info("reload (%s): now serving %s", trigger, version)
             return

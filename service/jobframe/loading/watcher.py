@@ -18,7 +18,9 @@ from pathlib import Path
 
 from watchfiles import Change, awatch
 
+from .background import stopped_within
 from .holder import CanonHolder
+from .served import ReloadTrigger
 
 log = logging.getLogger("jobframe.watch")
 
@@ -80,7 +82,7 @@ async def _watch_until_stopped(folder: Path, holder: CanonHolder, stop: asyncio.
                         # After a restart, the first answer (changes or none) means the
                         # watcher is set up: what changed since the last reload is read now.
                         catch_up = False
-                        await _reload(holder)
+                        await holder.reload_or_keep(ReloadTrigger.WATCH, log)
                     if changes:
                         pause = RESTART_PAUSE
                     if _replaced(folder, watched):
@@ -88,11 +90,10 @@ async def _watch_until_stopped(folder: Path, holder: CanonHolder, stop: asyncio.
                         break
         except Exception:
             log.exception("watching %s failed; watching again in %g s", folder, pause)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), pause)
+            stopped = await stopped_within(stop, pause)
             pause = min(pause * 2, MAX_RESTART_PAUSE)
-            if not stop.is_set():
-                await _reload(holder)  # a folder that can never be watched is still read
+            if not stopped:  # a folder that can never be watched is still read
+                await holder.reload_or_keep(ReloadTrigger.WATCH, log)
                 catch_up = True
 
 
@@ -105,13 +106,3 @@ def _replaced(folder: Path, watched: tuple[int, int] | None) -> bool:
         return False
     log.info("%s is another folder now; watching it there", folder)
     return True
-
-
-async def _reload(holder: CanonHolder) -> None:
-    """Reload; an unexpected failure is logged, the last good canon stays, watching goes on."""
-    try:
-        await holder.reload("watch")
-    except Exception:
-        log.exception(
-            "reload after a canon change failed; still serving %s", holder.current.canon.version
-        )
