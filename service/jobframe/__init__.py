@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Literal
@@ -75,8 +76,9 @@ from .interchange import import_canon as _import_canon
 from .interchange import onet_tables as _onet_tables
 from .interchange import read_tables as _read_tables
 from .interchange import write_tables as _write_tables
-from .loading import load_canon
+from .loading import CanonHolder, ReloadAttempt, ShrinkPolicy, first_load, load_canon
 from .resources import DEFAULT_CANON_DIR
+from .settings import Settings
 from .sources import CanonSource, SparqlEndpoint, TurtleFiles, parse_source
 
 try:
@@ -110,6 +112,29 @@ def load(source: Source = EMBEDDED_CANON) -> Canon:
     """The checked canon of `source`, read with JobFrame's vocabulary and checked against
     its shapes. Raises `CanonError` (with `.findings`) when the canon has errors."""
     return load_canon(_source(source))
+
+
+def hold(
+    source: Source = EMBEDDED_CANON,
+    *,
+    max_canon_shrink: float | None = None,
+    allow_canon_shrink: bool = False,
+) -> CanonHolder:
+    """A canon a program keeps and reloads, as `jobframe serve` does: `holder.canon` is the
+    checked canon, and `holder.reload_now()` reads the source again and swaps the new canon
+    in only when it passes its check and keeps enough of the role-levels (more than
+    `max_canon_shrink` percent of them removed, `serve`'s default when not given, or none
+    left, is refused unless `allow_canon_shrink`); a refused reload keeps the canon held.
+    Raises `CanonError` when the first load cannot be served."""
+    settings = Settings(allow_canon_shrink=allow_canon_shrink)
+    if max_canon_shrink is not None:
+        settings = replace(settings, max_canon_shrink=max_canon_shrink)
+    policy = ShrinkPolicy.of(settings)
+    read = _source(source)
+    served = first_load(read, policy=policy)
+    if isinstance(served, CheckReport):
+        raise CanonError(served.errors)
+    return CanonHolder(read, served, policy)
 
 
 def check(source: Source = EMBEDDED_CANON) -> Report:
@@ -164,6 +189,7 @@ __all__ = [
     "EMBEDDED_CANON",
     "Canon",
     "CanonError",
+    "CanonHolder",
     "CanonNode",
     "Field",
     "Finding",
@@ -181,6 +207,7 @@ __all__ = [
     "Page",
     "Placeholder",
     "Provenance",
+    "ReloadAttempt",
     "Report",
     "RoleLevel",
     "Row",
@@ -194,6 +221,7 @@ __all__ = [
     "compare",
     "export_workbook",
     "frame",
+    "hold",
     "import_onet",
     "import_workbook",
     "load",

@@ -72,6 +72,17 @@ class CanonHolder:
         """Kept between reloads, so a reload re-checks only what changed (`checks.Checker`)."""
         self._lock = asyncio.Lock()
 
+    @property
+    def canon(self) -> Canon:
+        """The canon served now: the last one that passed."""
+        return self.current.canon
+
+    def reload_now(self) -> ReloadAttempt:
+        """`reload` for a program with no event loop running (the Python API): the source
+        read and checked again, swapped in only if it passes. From async code, await
+        `reload(ReloadTrigger.API)` instead."""
+        return asyncio.run(self.reload(ReloadTrigger.API))
+
     async def reload(self, trigger: ReloadTrigger) -> ReloadAttempt:
         """Read and check the source again; swap it in if it has no errors. One at a time."""
         async with self._lock:

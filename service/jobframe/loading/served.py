@@ -35,6 +35,8 @@ class ReloadTrigger(StrEnum):
     """The source's version changed (`serve --sync-interval`, `follower.py`)."""
     ADMIN = "admin"
     """`POST /admin/reload`."""
+    API = "api"
+    """The Python API (`jobframe.hold`)."""
 
 
 @dataclass(frozen=True, slots=True)
