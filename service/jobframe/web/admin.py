@@ -21,7 +21,7 @@ from starlette.responses import JSONResponse, Response
 from ..changes import counts_json
 from ..checks import finding_json
 from ..loading import CanonHolder, ReloadTrigger
-from .graphql_http import SERVED_KEY
+from .request_scope import pin_served
 
 FAILURES_ALLOWED = 5
 """Wrong tokens a client may send per window before its wrong tokens get 429, not 401."""
@@ -93,7 +93,7 @@ def reload_endpoint(
             )
         attempt = await holder.reload(ReloadTrigger.ADMIN)
         served = holder.current
-        request.scope[SERVED_KEY] = served  # the version header names what it serves now
+        pin_served(request.scope, served)  # the version header names what it serves now
         # Already served: what the reload that brought this version (a sync's) changed.
         brought = served.last_reload if attempt.already_served else attempt
         body = {

@@ -15,15 +15,16 @@ from starlette.routing import Mount, Route
 
 from ..api import Limits
 from ..caches import bound_caches
-from ..loading import CanonHolder, Served, follow, watch
+from ..loading import CanonHolder, follow, watch
 from ..resources import QUERIES_DIR, VIEWER_DIR
 from ..settings import Settings
 from .admin import reload_endpoint
-from .graphql_http import SERVED_KEY, GraphQLHTTP
+from .graphql_http import GraphQLHTTP
 from .graphql_view import CanonGraphQL
 from .node_pages import canon_endpoint
 from .observability import CacheCollector, CanonCollector, Observability
 from .page_headers import PageHeaders
+from .request_scope import served_of
 from .response_cache import ResponseCache
 from .stopping import AnswerWhenStopping
 from .validators import Assets
@@ -67,17 +68,12 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
     async def metrics(request: Request) -> Response:
         return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
 
-    def served(request: Request) -> Served:
-        """The canon the request started on, the one its version header names."""
-        current: Served = request.scope.get(SERVED_KEY, holder.current)
-        return current
-
     async def readyz(request: Request) -> JSONResponse:
         """Ready: the app exists only once a canon is loaded and checked (see `loading/`)."""
-        return JSONResponse({"ready": True, "version": served(request).canon.version})
+        return JSONResponse({"ready": True, "version": served_of(request.scope).canon.version})
 
     async def healthz(request: Request) -> JSONResponse:
-        current = served(request)
+        current = served_of(request.scope)
         return JSONResponse(
             {
                 "status": "ok",

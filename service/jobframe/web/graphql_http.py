@@ -28,18 +28,12 @@ from ..canon import lookup
 from ..loading import CanonHolder
 from .graphql_request import refusal
 from .negotiation import accepted_languages
+from .request_scope import pin_served, set_errors, set_language
 from .response_cache import CachedResponse, ResponseCache
 from .validators import NOT_A_VALIDATOR, OUTCOME_KEY, Outcome, caching_headers, not_modified
 
 TIME_BUDGET_EXCEEDED = ErrorCode.TIME_BUDGET_EXCEEDED.value
 """The code of the one error a spent answer keeps."""
-
-SERVED_KEY = "jobframe.served"
-ERRORS_KEY = "jobframe.errors"
-"""Set in the ASGI scope when a GraphQL answer carries errors (`Observability`'s outcome)."""
-LANGUAGE_KEY = "jobframe.language"
-"""Scope key of the language frames are in when the query names none (`Context.language`)."""
-"""Where the snapshot a request runs on is put in the ASGI scope."""
 
 
 def _header(scope: Scope, name: bytes) -> bytes:
@@ -90,7 +84,7 @@ class GraphQLHTTP:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         served = self.holder.current
-        scope[SERVED_KEY] = served
+        pin_served(scope, served)
         if scope["type"] != "http" or _asks_for_the_ide(scope):
             await self.view(scope, receive, send)
             return
@@ -108,7 +102,7 @@ class GraphQLHTTP:
         version, state = served.canon.version, served.state
         asked = accepted_languages(_header(scope, b"accept-language").decode("latin-1"))
         language = lookup(served.canon.languages, asked) or self.default_language
-        scope[LANGUAGE_KEY] = language
+        set_language(scope, language)
         request = hashlib.sha256(
             b"\0".join(
                 (
@@ -133,7 +127,7 @@ class GraphQLHTTP:
             cached = await self._run(scope, receive, body)
             if self.cache is not None and cached.status == 200 and cached.outcome.reusable:
                 self.cache.put(state, request, cached)
-        scope[ERRORS_KEY] = cached.outcome.errors
+        set_errors(scope, cached.outcome.errors)
         caching = caching_headers(cached.outcome, cached.status, etag, self.cache_control)
         if not_modified(cached.outcome, cached.status, etag, scope["headers"]):
             await _send(send, 304, b"", list(caching))

@@ -22,8 +22,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from ..api import Context, Limits, build_schema, schema
-from ..loading import Served
-from .graphql_http import LANGUAGE_KEY, SERVED_KEY
+from .request_scope import language_of, served_of
 from .validators import OUTCOME_KEY, Outcome
 
 EXECUTION_THREADS = 32
@@ -44,9 +43,8 @@ class CanonGraphQL(GraphQL[Context, None]):
         self.threads = anyio.CapacityLimiter(EXECUTION_THREADS)
 
     async def get_context(self, request: Request, response: Response | None) -> Context:  # type: ignore[override]
-        served: Served = request.scope[SERVED_KEY]
-        language: str | None = request.scope.get(LANGUAGE_KEY)
-        return Context(served=served, iri_base=self.iri_base, language=language)
+        scope = request.scope
+        return Context(served=served_of(scope), iri_base=self.iri_base, language=language_of(scope))
 
     async def execute_single(
         self,

@@ -26,8 +26,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..api import executions
 from ..caches import cache_bytes
-from ..loading import CanonHolder, Served
-from .graphql_http import ERRORS_KEY, SERVED_KEY
+from ..loading import CanonHolder
+from .request_scope import has_errors, pin_served, served_of
 from .response_cache import ResponseCache
 
 access_log = logging.getLogger("jobframe.access")
@@ -176,7 +176,7 @@ class Observability:
             await self.app(scope, receive, send)
             return
         start = time.perf_counter()
-        scope.setdefault(SERVED_KEY, self.holder.current)
+        pin_served(scope, self.holder.current)
         given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
         request_id = given if _SAFE_ID.match(given) else os.urandom(16).hex()
         body = bytearray()
@@ -203,7 +203,7 @@ class Observability:
         finally:
             duration = time.perf_counter() - start
             operation = self._operation(scope, bytes(body))
-            outcome = _outcome(status, bool(scope.get(ERRORS_KEY)))
+            outcome = _outcome(status, has_errors(scope))
             self._child(operation, outcome).inc()
             self._timer(operation).observe(duration)
             access_log.info(
@@ -217,7 +217,7 @@ class Observability:
                         "status": status,
                         "outcome": outcome,
                         "duration_ms": round(duration * 1000, 3),
-                        "canon_version": scope[SERVED_KEY].canon.version,
+                        "canon_version": served_of(scope).canon.version,
                     }
                 },
             )
@@ -249,8 +249,7 @@ def route_label(path: str) -> str:
 
 def _answering_version(scope: Scope) -> bytes:
     """The canon the request started on (GraphQL pins the one it answers from)."""
-    served: Served = scope[SERVED_KEY]
-    return served.canon.version.encode()
+    return served_of(scope).canon.version.encode()
 
 
 def _operation_name(scope: Scope, body: bytes) -> str | None:
