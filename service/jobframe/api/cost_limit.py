@@ -19,7 +19,6 @@ from functools import cache, lru_cache
 
 import strawberry
 from graphql import DocumentNode, ExecutionResult, GraphQLError, parse, validate
-from graphql.validation import MaxIntrospectionDepthRule
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionContext
 
@@ -28,7 +27,7 @@ from ..canon import Canon
 from .context import Context
 from .cost import FieldWeights, Key, canon_sizes, schema_weights, served_sizes
 from .document_cache import forget_parsed
-from .errors import ErrorCode, coded
+from .errors import INTROSPECTION_DEPTH_RULE, ErrorCode, coded
 from .lane import costly_lane
 from .walk import Walked, chosen_operation, walk_operation
 
@@ -165,7 +164,7 @@ def _introspection_too_deep(run: ExecutionContext) -> list[GraphQLError]:
     if text is not None and "__schema" not in text and "__type" not in text:
         return []
     assert run.graphql_document is not None
-    return validate(run.schema._schema, run.graphql_document, [MaxIntrospectionDepthRule])
+    return validate(run.schema._schema, run.graphql_document, [INTROSPECTION_DEPTH_RULE])
 
 
 def _spent(spent: BudgetSpent) -> GraphQLError:

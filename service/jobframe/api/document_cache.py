@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from graphql import DocumentNode, GraphQLError, parse
+from graphql import DocumentNode, GraphQLError, GraphQLSyntaxError, parse
 from graphql.language import Node
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 from strawberry.types import ExecutionContext
 
 from ..caches import ByteLRU
+from .errors import CODED_RULES, coded_syntax_error
 
 NODE_BYTES = 400
 """Memory one parsed AST node holds, with its tokens and location: measured with
@@ -121,7 +122,12 @@ class BoundedParserCache(SchemaExtension):
         key = _parse_key(context)
         document = PARSED.get(key)
         if document is None:
-            document = PARSED.put(key, acyclic(parse(key[0], **context.parse_options)))
+            options = context.parse_options
+            try:
+                parsed = parse(key[0], **options)
+            except GraphQLSyntaxError as error:
+                raise coded_syntax_error(error, key[0], options.get("max_tokens")) from None
+            document = PARSED.put(key, acyclic(parsed))
         context.graphql_document = document
         yield
 
@@ -136,7 +142,7 @@ class BoundedValidationCache(SchemaExtension):
             yield
             return
         schema = context.schema._schema
-        rules = tuple(context.validation_rules)
+        rules = tuple(CODED_RULES.get(rule, rule) for rule in context.validation_rules)
         key = (schema, context.query or "", rules)
         errors = VALIDATED.get(key)
         if errors is None:

@@ -1,16 +1,23 @@
 """The error codes a GraphQL client can see, and how each error gets one.
 
 Every error a client sees carries `extensions.code`, one of `ErrorCode`: a closed set that
-clients switch on and the documentation lists in full. A fault in a resolver is masked for
-the client as `Unexpected error.` and logged in full.
+clients switch on and the documentation lists in full. A code comes from where the error
+was made, never from its wording (a reworded message upstream would change the codes
+clients see): JobFrame's own errors are coded where raised, a syntax error by its type and
+where the parser stopped, a validation error by the rule that found it (`coded_rule`), a
+variable that does not coerce where the executor is built (`executor.py`). A fault in a
+resolver is masked for the client as `Unexpected error.` and logged in full.
 """
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSyntaxError, Lexer, Source, TokenKind
+from graphql.validation import ASTValidationRule, MaxIntrospectionDepthRule
+from graphql.validation.rules.custom.no_schema_introspection import (
+    NoSchemaIntrospectionCustomRule,
+)
 from strawberry.extensions import MaskErrors
 
 from ..budget import BudgetSpent
@@ -69,31 +76,68 @@ def not_found(error: NotFound) -> GraphQLError:
     )
 
 
-_CODES = (
-    (re.compile(r"exceeds maximum operation depth"), ErrorCode.QUERY_TOO_DEEP),
-    (re.compile(r"aliases found\. Allowed"), ErrorCode.TOO_MANY_ALIASES),
-    (re.compile(r"Document contains more than \d+ tokens"), ErrorCode.TOO_MANY_TOKENS),
-    (re.compile(r"^Syntax Error"), ErrorCode.GRAPHQL_PARSE_FAILED),
-    (re.compile(r"^Maximum introspection depth exceeded"), ErrorCode.INTROSPECTION_TOO_DEEP),
-    (re.compile(r"introspection", re.IGNORECASE), ErrorCode.INTROSPECTION_DISABLED),
+def with_code(error: GraphQLError, code: ErrorCode) -> GraphQLError:
+    """The same error (type, message, locations), carrying `code`."""
+    error.extensions = {**(error.extensions or {}), "code": code.value}
+    return error
+
+
+def coded_syntax_error(
+    error: GraphQLSyntaxError, text: str, max_tokens: int | None
+) -> GraphQLSyntaxError:
+    """TOO_MANY_TOKENS where the parser stopped at the token past `max_tokens` (it stops
+    there with a syntax error of its own), else GRAPHQL_PARSE_FAILED."""
+    past = _token_start(text, max_tokens + 1) if max_tokens is not None else None
+    over = past is not None and past in (error.positions or ())
+    with_code(error, ErrorCode.TOO_MANY_TOKENS if over else ErrorCode.GRAPHQL_PARSE_FAILED)
+    return error
+
+
+def _token_start(text: str, nth: int) -> int | None:
+    """Where the text's nth token starts, as graphql-core's parser counts them (comments
+    skipped, the end not counted); None when the text ends or cannot be read before it."""
+    lexer = Lexer(Source(text))
+    try:
+        for _ in range(nth):
+            token = lexer.advance()
+            if token.kind == TokenKind.EOF:
+                return None
+    except GraphQLSyntaxError:
+        return None
+    return token.start
+
+
+def coded_rule(rule: type[ASTValidationRule], code: ErrorCode) -> type[ASTValidationRule]:
+    """The validation rule, each error it reports carrying `code`."""
+
+    class Coded(rule):  # type: ignore[misc, valid-type]
+        def report_error(self, error: GraphQLError) -> None:
+            super().report_error(with_code(error, code))
+
+    Coded.__name__ = Coded.__qualname__ = f"Coded{rule.__name__}"
+    return Coded
+
+
+INTROSPECTION_DEPTH_RULE = coded_rule(MaxIntrospectionDepthRule, ErrorCode.INTROSPECTION_TOO_DEEP)
+NO_INTROSPECTION_RULE = coded_rule(
+    NoSchemaIntrospectionCustomRule, ErrorCode.INTROSPECTION_DISABLED
 )
-"""Errors raised by graphql-core and Strawberry's limiters, known by their messages."""
+CODED_RULES: dict[type[ASTValidationRule], type[ASTValidationRule]] = {
+    MaxIntrospectionDepthRule: INTROSPECTION_DEPTH_RULE,
+}
+"""graphql-core's own rules whose errors have a code besides GRAPHQL_VALIDATION_FAILED, by
+the coded rule validation runs in their place (`document_cache.py`)."""
 
 
 def code_of(error: GraphQLError) -> str:
-    """The error's own code, else what kind of request error it is, else a fault."""
+    """The error's own code, else a spent budget or a fault, else a request error."""
     own = (error.extensions or {}).get("code")
     if own:
         return str(own)
-    if error.path is None and error.message.startswith("Variable '$"):
-        return ErrorCode.BAD_USER_INPUT.value  # a variable the client sent does not coerce
     if isinstance(error.original_error, BudgetSpent):
         return ErrorCode.TIME_BUDGET_EXCEEDED.value
     if error.original_error is not None:
         return ErrorCode.INTERNAL_SERVER_ERROR.value
-    for pattern, code in _CODES:
-        if pattern.search(error.message):
-            return code.value
     if error.path is None:
         return ErrorCode.GRAPHQL_VALIDATION_FAILED.value
     return ErrorCode.INTERNAL_SERVER_ERROR.value

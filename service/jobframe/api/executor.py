@@ -25,12 +25,14 @@ from contextvars import ContextVar
 from typing import Any
 
 import orjson
-from graphql import ExecutionResult, GraphQLError, print_ast
+from graphql import DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, print_ast
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from ..budget import BudgetSpent
+from .errors import ErrorCode, with_code
 from .plan_cache import PlanCache
 from .plans import run_plan
+from .walk import chosen_operation
 
 log = logging.getLogger("jobframe.executor")
 
@@ -75,6 +77,34 @@ def _spent(errors: list[GraphQLError] | None) -> bool:
 
 class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
     """graphql-core's executor, answering from a compiled plan whenever one can."""
+
+    @classmethod
+    def build(
+        cls,
+        schema: GraphQLSchema,
+        document: DocumentNode,
+        root_value: Any = None,
+        context_value: Any = None,
+        raw_variable_values: dict[str, Any] | None = None,
+        operation_name: str | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        """The executor, or graphql-core's errors: once the operation is found (it looks for
+        it first), they are the variables that do not coerce, BAD_USER_INPUT."""
+        built = super().build(
+            schema,
+            document,
+            root_value,
+            context_value,
+            raw_variable_values,
+            operation_name,
+            *args,
+            **kwargs,
+        )
+        if isinstance(built, list) and chosen_operation(document, operation_name) is not None:
+            return [with_code(error, ErrorCode.BAD_USER_INPUT) for error in built]
+        return built
 
     def execute_operation(self, serially: bool | None = None) -> Any:
         middleware = self.middleware_manager

@@ -17,7 +17,6 @@ from dataclasses import dataclass, fields
 from graphql import ASTValidationRule
 from strawberry.extensions import (
     AddValidationRules,
-    DisableIntrospection,
     MaxTokensLimiter,
     SchemaExtension,
 )
@@ -25,7 +24,7 @@ from strawberry.extensions import (
 from ..settings import Settings
 from .cost_limit import WalkLimits
 from .empty_selections import EmptySelections
-from .errors import MaskFaults
+from .errors import NO_INTROSPECTION_RULE, MaskFaults
 
 _DEFAULTS = Settings()
 
@@ -62,7 +61,7 @@ class Limits:
             MaskFaults,
         ]
         if self.production:
-            factories += [DisableIntrospection, HideSuggestions]
+            factories += [lambda: AddValidationRules([NO_INTROSPECTION_RULE]), HideSuggestions]
         return factories
 
 
