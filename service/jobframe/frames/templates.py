@@ -125,5 +125,3 @@ def read_wording(path: Path) -> Wording:
 ENGLISH_WORDING = read_wording(WORDING_DIR / f"{ENGLISH}.toml")
 FRAMES: dict[FrameKind, FrameSpec] = ENGLISH_WORDING.frames
 """The frames in page order, in English."""
-PAGE: PageSpec = ENGLISH_WORDING.page
-SOURCE_LABELS: dict[type[CanonNode], str] = ENGLISH_WORDING.source_labels
