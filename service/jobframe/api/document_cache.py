@@ -97,7 +97,7 @@ def acyclic(document: DocumentNode) -> DocumentNode:
     """The document with its token chain cut (each token's `prev` and `next`), the one cycle
     in a parsed document: a document dropped from the cache is then freed at once, not left
     for the cyclic garbage collector, whose passes over evicted documents stalled every
-    request (1,500 fragment bombs: 2.2 s of 6.9 s in collections, the longest 465 ms).
+    request (1,500 fragment bombs: 3.1 s of 6.9 s in collections, the longest 465 ms).
     Locations keep their offsets and source, which is what errors are placed by."""
     token = document.loc.start_token if document.loc else None
     while token is not None:

@@ -8,6 +8,8 @@ from typing import Any
 
 from graphql import ASTValidationRule, GraphQLError, SelectionSetNode
 
+from .errors import ErrorCode, with_code
+
 MESSAGE = 'Syntax Error: Expected Name, found "}".'
 """What graphql-js answers for `{}` (GRAPHQL_PARSE_FAILED)."""
 
@@ -22,4 +24,5 @@ class EmptySelections(ASTValidationRule):
     def enter_selection_set(self, node: SelectionSetNode, *_args: Any) -> None:
         if not node.selections and not self.reported:
             self.reported = True
-            self.report_error(GraphQLError(MESSAGE, node))
+            error = GraphQLError(MESSAGE, node)
+            self.report_error(with_code(error, ErrorCode.GRAPHQL_PARSE_FAILED))
