@@ -69,6 +69,7 @@ def test_an_unknown_frame_kind_says_which_kinds_exist() -> None:
         jobframe.frame(role, "goals")
 
 
+@pytest.mark.slow
 def test_an_installed_wheel_is_jobframe_with_its_data_and_not_service(tmp_path: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],

@@ -210,6 +210,7 @@ def draw_example(values: Values, definition: Any) -> Any:
     return values.pool(definition.variable.name.value, kind)[0]
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_generated_queries_answer_as_graphql_core(

@@ -31,6 +31,7 @@ def assert_well_formed(case: schemathesis.Case) -> None:
         assert "Traceback" not in error["message"] and ".py" not in error["message"]
 
 
+@pytest.mark.slow
 def test_fuzzed_queries_get_well_formed_answers(api_schema: GraphQLSchema) -> None:
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) >= 10, "every query field is fuzzed"

@@ -9,6 +9,8 @@ from playwright.sync_api import Page
 from .conftest import ARTIFACTS
 from .viewer import SIZES, axe_violations, choose_clinical_trials_operations_m5
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize("size", SIZES)
 def test_the_viewer_has_no_accessibility_violations(

@@ -28,6 +28,7 @@ def thousand_changed(
     return compare_canons(load_canon(thousand_folder), load_canon(edited))
 
 
+@pytest.mark.slow
 def test_a_thousand_changed_role_levels_stay_under_the_comment_limit(
     thousand_changed: ChangeReport,
 ) -> None:

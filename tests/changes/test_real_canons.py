@@ -45,6 +45,7 @@ def onet(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_a_job_zone_statement_edit_reaches_every_occupation_in_that_zone(
     onet: Path, tmp_path: Path
 ) -> None:

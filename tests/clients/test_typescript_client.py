@@ -15,6 +15,8 @@ import pytest
 
 from tests.servers import jobframe_serve
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 CLIENT = ROOT / "clients" / "typescript"
 

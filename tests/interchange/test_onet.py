@@ -35,6 +35,8 @@ from jobframe.loading import CanonHolder, Served, first_load
 from tests.conftest import ROOT
 from tests.web.conftest import client_of
 
+pytestmark = pytest.mark.slow
+
 ONET = Path(os.environ.get("JOBFRAME_ONET_DIR", ROOT.parent / "shared" / "datasets" / "onet-26.3"))
 """The O*NET 26.3 text release (read-only; never copied into the repository)."""
 DIMENSIONS = ("Experience", "Education", "Job Training", "SVP Range")

@@ -173,6 +173,7 @@ print(rows, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024
 """
 
 
+@pytest.mark.slow
 def test_a_csv_sheet_is_read_as_it_streams_in_a_few_times_its_size(tmp_path: Path) -> None:
     folder = tmp_path / "csv"
     folder.mkdir()

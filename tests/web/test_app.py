@@ -67,6 +67,7 @@ def test_a_client_sending_a_huge_body_whole_receives_the_413(server_url: str) ->
     assert json.loads(refused.value.read())["errors"][0]["extensions"]["code"] == "BODY_TOO_LARGE"
 
 
+@pytest.mark.slow
 def test_workers_are_separate_processes_answering_alike(tmp_path: Path) -> None:
     log = tmp_path / "serve.log"
     with jobframe_serve(log, "--workers", "2") as url:

@@ -101,6 +101,7 @@ def test_a_node_page_out_of_budget_is_a_client_error_not_a_500(served: Served) -
     assert "time budget" in response.json()["error"]
 
 
+@pytest.mark.slow
 def test_cheap_requests_are_answered_while_costly_ones_run(
     thousand_folder: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
@@ -81,6 +82,7 @@ def test_chains_of_fragments_up_to_the_token_limit_are_answered_in_time(served: 
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+@pytest.mark.slow
 @given(query=fragment_graphs())
 def test_any_graph_of_fragments_is_answered_in_time(served: Served, query: str) -> None:
     client = client_of(served, raise_server_exceptions=False, time_budget=BUDGET)

@@ -566,6 +566,7 @@ POST_HEAD = b"POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/jso
 JSON_BODIES = st.builds(_json, MEMBERS) | st.just(b'{"query":"{ __typename }"}')
 
 
+@pytest.mark.slow
 @fuzz(5)
 @given(body=JSON_BODIES, missing=st.integers(1, 10_000))
 def test_a_body_shorter_than_its_content_length_is_answered_within_the_body_timeout(

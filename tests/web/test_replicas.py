@@ -22,6 +22,8 @@ from tests.servers import jobframe_serve
 from tests.sources.test_sparql import oxigraph  # noqa: F401 - the fixture
 from tests.web.conftest import client_of
 
+pytestmark = pytest.mark.slow
+
 TOKEN = "replica-admin-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 INTERVAL = 1.0

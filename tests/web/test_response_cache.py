@@ -6,6 +6,8 @@ from __future__ import annotations
 import gc
 import tracemalloc
 
+import pytest
+
 from jobframe.loading import Served
 from jobframe.web.response_cache import (
     ENTRY_OVERHEAD,
@@ -73,6 +75,7 @@ def test_a_new_state_drops_every_response_of_the_old_one() -> None:
     assert cache.get("v1", "a") is None and cache.get("v2", "a") is None
 
 
+@pytest.mark.slow
 def test_thousands_of_tiny_answers_stay_within_the_configured_memory(served: Served) -> None:
     """Counted by body alone, 1,000 cached 31-byte answers held 4 MB (orjson's 4 KB buffers).
     What the web layer still holds after them (allocated in `web/`: answers, their copies,

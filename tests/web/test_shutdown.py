@@ -76,6 +76,7 @@ def stopped_within(process: subprocess.Popen[bytes], seconds: float) -> float:
     return time.monotonic() - started
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("trigger", ["admin", "sync"])
 def test_sigterm_ends_serve_within_its_bound_while_a_reload_reads_a_dribbling_endpoint(
     trigger: str,
