@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from jobframe.budget import BudgetSpent, budget, check_budget, within_budget
+from jobframe.budget import BudgetSpent, budget, budgeted, check_budget, within_budget
 
 
 def test_outside_a_request_nothing_is_ever_spent() -> None:
@@ -54,3 +54,16 @@ def test_budgets_nest_and_restore() -> None:
         with pytest.raises(BudgetSpent):
             check_budget()
     check_budget()
+
+
+def test_work_whose_budget_is_spent_before_it_starts_never_starts() -> None:
+    """A request that waited for a worker thread past its budget, or whose client left
+    while it waited, is refused when the thread comes, before any of its work."""
+    ran: list[str] = []
+    with budget(10) as opened:
+        opened.cancelled = True
+        with pytest.raises(BudgetSpent):
+            budgeted(lambda: ran.append("ran"))()
+    with budget(10):
+        budgeted(lambda: ran.append("ran"))()
+    assert ran == ["ran"]

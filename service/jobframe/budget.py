@@ -67,6 +67,19 @@ def check_budget() -> None:
         raise BudgetSpent()
 
 
+def budgeted(work: Callable[[], T]) -> Callable[[], T]:
+    """`work`, refused (BudgetSpent) before it starts when the budget is already spent: a
+    request waiting for a worker thread may have outlived its budget or lost its client
+    (under a flood of abandoned requests, each one still parsed and validated when its
+    thread came, and an honest request queued behind them for a minute)."""
+
+    def checked_first() -> T:
+        check_budget()
+        return work()
+
+    return checked_first
+
+
 def within_budget(items: Iterable[T], every: int = 512) -> Iterator[T]:
     """The items, checking the budget every `every` of them: for loops over canon data."""
     budget = _current.get()

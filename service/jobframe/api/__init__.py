@@ -3,7 +3,7 @@ a client can see, and the limits every request is held to."""
 
 from .context import Context
 from .cost_limit import document_cost
-from .errors import ErrorCode
+from .errors import ErrorCode, spent_error
 from .executor import executions, reference_execution
 from .lane import costly_lane
 from .limits import Limits
@@ -22,5 +22,6 @@ __all__ = [
     "node_url",
     "reference_execution",
     "schema",
+    "spent_error",
     "watching_replica_fields",
 ]

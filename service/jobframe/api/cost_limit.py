@@ -27,7 +27,7 @@ from ..canon import Canon
 from .context import Context
 from .cost import FieldWeights, Key, canon_sizes, schema_weights, served_sizes
 from .document_cache import forget_parsed
-from .errors import INTROSPECTION_DEPTH_RULE, ErrorCode, coded
+from .errors import INTROSPECTION_DEPTH_RULE, ErrorCode, coded, spent_error
 from .lane import costly_lane
 from .walk import Walked, chosen_operation, walk_operation
 
@@ -74,7 +74,7 @@ class WalkLimits(SchemaExtension):
             try:
                 self.walked = self._walk(run)
             except BudgetSpent as spent:
-                over = _spent(spent)
+                over = spent_error(spent)
             except GraphQLError as refused:  # a bad argument: validation's errors come first
                 self.deferred = refused
             except Exception:  # a document only validation explains: walked again to execute
@@ -112,7 +112,7 @@ class WalkLimits(SchemaExtension):
             except GraphQLError as refused:
                 run.result = ExecutionResult(data=None, errors=[refused])
             except BudgetSpent as spent:
-                run.result = ExecutionResult(data=None, errors=[_spent(spent)])
+                run.result = ExecutionResult(data=None, errors=[spent_error(spent)])
         if walked is not None and isinstance(context, Context):
             self.estimate = walked.cost
         over = self._refusal(walked, run) if walked else None
@@ -123,7 +123,7 @@ class WalkLimits(SchemaExtension):
                 try:
                     lane.enter_context(costly_lane(walked.cost))
                 except BudgetSpent as spent:
-                    run.result = ExecutionResult(data=None, errors=[_spent(spent)])
+                    run.result = ExecutionResult(data=None, errors=[spent_error(spent)])
             yield
 
     def _refusal(self, walked: Walked, run: ExecutionContext) -> GraphQLError | None:
@@ -165,7 +165,3 @@ def _introspection_too_deep(run: ExecutionContext) -> list[GraphQLError]:
         return []
     assert run.graphql_document is not None
     return validate(run.schema._schema, run.graphql_document, [INTROSPECTION_DEPTH_RULE])
-
-
-def _spent(spent: BudgetSpent) -> GraphQLError:
-    return coded(str(spent), ErrorCode.TIME_BUDGET_EXCEEDED)

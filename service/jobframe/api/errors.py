@@ -65,6 +65,11 @@ def coded(message: str, code: ErrorCode, **extensions: object) -> GraphQLError:
     return GraphQLError(message, extensions={"code": code.value, **extensions})
 
 
+def spent_error(spent: BudgetSpent) -> GraphQLError:
+    """The one error of a request that ran out of its budget (or lost its client)."""
+    return coded(str(spent), ErrorCode.TIME_BUDGET_EXCEEDED)
+
+
 def not_found(error: NotFound) -> GraphQLError:
     """A NOT_FOUND error saying what was asked and the closest names the canon has."""
     return coded(

@@ -28,7 +28,7 @@ from ..canon import lookup
 from ..loading import CanonHolder
 from .graphql_request import refusal
 from .negotiation import accepted_languages
-from .request_scope import pin_served, set_errors, set_language
+from .request_scope import pin_served, set_client_gone, set_errors, set_language
 from .response_cache import CachedResponse, ResponseCache
 from .validators import NOT_A_VALIDATOR, OUTCOME_KEY, Outcome, caching_headers, not_modified
 
@@ -147,7 +147,7 @@ class GraphQLHTTP:
         """The view's answer within the request's budget, with its typed outcome: what the
         view recorded of its execution, and whether it read this process's own time."""
         with budget(self.limits.time_budget) as opened, watching_replica_fields() as own:
-            watcher = asyncio.create_task(_cancel_on_disconnect(receive, opened))
+            watcher = asyncio.create_task(_cancel_on_disconnect(scope, receive, opened))
             try:
                 answer = await _capture(self.view, scope, body)
             finally:
@@ -241,12 +241,13 @@ async def _discard(receive: Receive, message: Message, size: int) -> None:
         size += len(message.get("body", b""))
 
 
-async def _cancel_on_disconnect(receive: Receive, opened: Budget) -> None:
+async def _cancel_on_disconnect(scope: Scope, receive: Receive, opened: Budget) -> None:
     """Cancel the request's work as soon as its client disconnects: the body has been read,
     so the next message the server has for this request is the disconnect."""
     while (await receive())["type"] != "http.disconnect":
         pass
     opened.cancelled = True
+    set_client_gone(scope)
 
 
 def _exact(chunks: list[bytes]) -> bytes:

@@ -21,7 +21,8 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
-from ..api import Context, Limits, build_schema, schema
+from ..api import Context, Limits, build_schema, schema, spent_error
+from ..budget import BudgetSpent, budgeted
 from .request_scope import language_of, served_of
 from .validators import OUTCOME_KEY, Outcome
 
@@ -68,7 +69,9 @@ class CanonGraphQL(GraphQL[Context, None]):
             operation_extensions=request_data.extensions,
         )
         try:
-            result = await anyio.to_thread.run_sync(run, limiter=self.threads)
+            result = await anyio.to_thread.run_sync(budgeted(run), limiter=self.threads)
+        except BudgetSpent as spent:  # before it started: its client gone, or its time
+            result = ExecutionResult(data=None, errors=[spent_error(spent)])
         except CannotGetOperationTypeError as error:
             raise HTTPException(400, error.as_http_error_reason()) from error
         except InvalidOperationTypeError as error:

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from ..api import costly_lane, document_cost, node_url, schema
-from ..budget import BudgetSpent, budget, within_budget
+from ..budget import BudgetSpent, budget, budgeted, within_budget
 from ..canon import (
     Canon,
     CanonAbout,
@@ -296,7 +296,7 @@ def canon_endpoint(
         work = partial(answer, holder.current.canon, iri, request.headers.get("accept"), base)
         try:
             with budget(time_budget):
-                return await anyio.to_thread.run_sync(work)
+                return await anyio.to_thread.run_sync(budgeted(work))
         except BudgetSpent as spent:
             return JSONResponse({"error": str(spent)}, status_code=400)
 

@@ -27,7 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..api import executions
 from ..caches import cache_bytes
 from ..loading import CanonHolder
-from .request_scope import has_errors, pin_served, served_of
+from .request_scope import client_gone, has_errors, pin_served, served_of
 from .response_cache import ResponseCache
 
 access_log = logging.getLogger("jobframe.access")
@@ -203,7 +203,7 @@ class Observability:
         finally:
             duration = time.perf_counter() - start
             operation = self._operation(scope, bytes(body))
-            outcome = _outcome(status, has_errors(scope))
+            outcome = _outcome(status, has_errors(scope), client_gone(scope))
             self._child(operation, outcome).inc()
             self._timer(operation).observe(duration)
             access_log.info(
@@ -268,7 +268,9 @@ def _operation_name(scope: Scope, body: bytes) -> str | None:
     return name if isinstance(name, str) and _SAFE_OPERATION.match(name) else None
 
 
-def _outcome(status: int, errors: bool) -> str:
+def _outcome(status: int, errors: bool, gone: bool) -> str:
+    if gone:
+        return "client_gone"  # its work was cancelled; whatever it answered, nobody read it
     if status >= 500:
         return "error"
     if status >= 400:

@@ -18,6 +18,7 @@ from ..loading import Served
 _SERVED = "jobframe.served"
 _LANGUAGE = "jobframe.language"
 _ERRORS = "jobframe.errors"
+_GONE = "jobframe.client_gone"
 
 
 def pin_served(scope: Scope, served: Served) -> None:
@@ -46,3 +47,12 @@ def set_errors(scope: Scope, errors: bool) -> None:
 
 def has_errors(scope: Scope) -> bool:
     return bool(scope.get(_ERRORS))
+
+
+def set_client_gone(scope: Scope) -> None:
+    """The client disconnected before its answer: its work was cancelled."""
+    scope[_GONE] = True
+
+
+def client_gone(scope: Scope) -> bool:
+    return bool(scope.get(_GONE))
