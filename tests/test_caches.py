@@ -103,6 +103,17 @@ def test_a_document_refused_by_a_limit_is_not_kept_in_the_parse_cache(served: Se
     assert admitted.errors is None and len(PARSED) == 1
 
 
+def test_a_plan_counts_the_text_its_operation_keeps_alive(served: Served) -> None:
+    """An operation keeps its whole document through its locations: a 90,000-character
+    comment was counted as the few nodes beside it, so the plan cache held ten times its
+    bound (outside attack: 19.45 MB counted, 197 MB of memory)."""
+    context = Context(served=served, iri_base="https://example.org/", language=None)
+    PLANS.operations.clear()
+    comment = "# " + "x" * 90_000 + "\n"
+    assert schema.execute_sync(comment + "{ dimensions { label } }", context_value=context).data
+    assert PLANS.operations.bytes > 90_000
+
+
 def test_metrics_show_each_caches_bytes_and_their_sum(served: Served) -> None:
     client = client_of(served)
     client.post("/graphql", json={"query": "{ roleLevels(first: 3) { nodes { label } } }"})
