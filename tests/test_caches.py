@@ -131,6 +131,13 @@ def test_metrics_show_each_caches_bytes_and_their_sum(served: Served) -> None:
     assert total >= sum(held[name] for name in ("parse", "validation", "plan", "response"))
 
 
+def test_metrics_show_the_response_caches_bound_before_it_holds_anything(served: Served) -> None:
+    """An empty cache read as none (its length is 0): the bound showed 0, what
+    `--response-cache-mb 0` shows, until the first answer was kept."""
+    lines = client_of(served, response_cache_mb=8).get("/metrics").text.splitlines()
+    assert 'jobframe_cache_max_bytes{cache="response"} 8.388608e+06' in lines
+
+
 PACKAGE = Path(jobframe.__file__).parent
 MEMOISED = {
     ("api/ids.py", "encode_id"): "canon node IRIs, never a request's text; the last 65,536",

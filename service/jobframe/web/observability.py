@@ -132,7 +132,7 @@ class CacheCollector(Collector):
     def collect(self) -> Iterator[Metric]:
         sizes = dict(cache_bytes())
         responses = self.responses
-        sizes["response"] = (responses.size, responses.max_bytes) if responses else (0, 0)
+        sizes["response"] = (0, 0) if responses is None else (responses.size, responses.max_bytes)
         held = GaugeMetricFamily(
             "jobframe_cache_bytes", "Bytes held by each cache, as it counts them.", labels=["cache"]
         )
