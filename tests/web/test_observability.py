@@ -112,3 +112,33 @@ def test_metrics_label_paths_by_route_never_by_raw_path(served: Served) -> None:
     metrics = client.get("/metrics").text
     assert "/nope/" not in metrics and "/canon/level/M4" not in metrics
     assert 'operation="other"' in metrics and 'operation="/canon/*"' in metrics
+
+
+def test_each_route_of_the_app_labels_its_requests(served: Served) -> None:
+    """The labels come from the app's own routes (a table of paths beside them drifted)."""
+    client = client_of(served)
+    for path in (
+        "/",
+        "/healthz",
+        "/readyz",
+        "/canon",
+        "/canon/level/M5",
+        "/viewer/viewer.js",
+        "/viewer/queries/GoalPage.graphql",
+        "/admin/reload",
+        "/viewer",
+    ):
+        client.get(path)
+    metrics = client.get("/metrics").text
+    for label in (
+        "/",
+        "/healthz",
+        "/readyz",
+        "/canon",
+        "/canon/*",
+        "/viewer/*",
+        "/viewer/queries/*",
+        "/admin/reload",
+        "other",
+    ):
+        assert f'jobframe_requests_total{{operation="{label}",' in metrics, label

@@ -104,22 +104,20 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
                     task.cancel()
                 await asyncio.gather(*tasks, return_exceptions=True)
 
-    app = Starlette(
-        routes=[
-            Route("/graphql", graphql),  # first: nearly every request is one
-            Route("/", viewer),
-            Mount("/viewer/queries", Assets(directory=QUERIES_DIR), name="queries"),
-            Mount("/viewer", Assets(directory=VIEWER_DIR), name="viewer"),
-            Route("/healthz", healthz),
-            Route("/readyz", readyz),
-            Route("/metrics", metrics),
-            Route("/canon", canon_page),
-            Route("/canon/{path:path}", canon_page),
-            Route("/admin/reload", reload_endpoint(holder, settings.admin_token), methods=["POST"]),
-        ],
-        lifespan=lifespan,
-    )
+    routes = [
+        Route("/graphql", graphql),  # first: nearly every request is one
+        Route("/", viewer),
+        Mount("/viewer/queries", Assets(directory=QUERIES_DIR), name="queries"),
+        Mount("/viewer", Assets(directory=VIEWER_DIR), name="viewer"),
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/metrics", metrics),
+        Route("/canon", canon_page),
+        Route("/canon/{path:path}", canon_page),
+        Route("/admin/reload", reload_endpoint(holder, settings.admin_token), methods=["POST"]),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(AnswerWhenStopping)  # inside Observability: its log line says 503
-    app.add_middleware(Observability, holder=holder, registry=registry)
+    app.add_middleware(Observability, holder=holder, registry=registry, routes=routes)
     app.add_middleware(PageHeaders)
     return app

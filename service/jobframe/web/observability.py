@@ -14,7 +14,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -22,6 +22,7 @@ import orjson
 from prometheus_client import CollectorRegistry, Counter, Histogram
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
+from starlette.routing import BaseRoute, Match, Mount
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..api import executions
@@ -150,9 +151,17 @@ class CacheCollector(Collector):
 class Observability:
     """ASGI middleware: request id, JSON access log line, request metrics."""
 
-    def __init__(self, app: ASGIApp, holder: CanonHolder, registry: CollectorRegistry) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        holder: CanonHolder,
+        registry: CollectorRegistry,
+        routes: Sequence[BaseRoute],
+    ) -> None:
         self.app = app
         self.holder = holder
+        self.routes = routes
+        """The app's routes, which name the operation of a request other than GraphQL."""
         self.requests = Counter(
             "jobframe_requests",
             "Requests by operation and outcome.",
@@ -176,6 +185,7 @@ class Observability:
             await self.app(scope, receive, send)
             return
         start = time.perf_counter()
+        route = route_label(self.routes, scope)  # before routing rewrites the scope's paths
         pin_served(scope, self.holder.current)
         given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
         request_id = given if _SAFE_ID.match(given) else os.urandom(16).hex()
@@ -202,7 +212,7 @@ class Observability:
             await self.app(scope, tee_receive, tee_send)
         finally:
             duration = time.perf_counter() - start
-            operation = self._operation(scope, bytes(body))
+            operation = route if route != GRAPHQL else self._graphql_operation(scope, bytes(body))
             outcome = _outcome(status, has_errors(scope), client_gone(scope))
             self._child(operation, outcome).inc()
             self._timer(operation).observe(duration)
@@ -222,9 +232,7 @@ class Observability:
                 },
             )
 
-    def _operation(self, scope: Scope, body: bytes) -> str:
-        if scope["path"] != "/graphql":
-            return route_label(scope["path"])
+    def _graphql_operation(self, scope: Scope, body: bytes) -> str:
         name = _operation_name(scope, body)
         if not name:
             return "anonymous"
@@ -234,17 +242,23 @@ class Observability:
         return name
 
 
-_ROUTES = ("/", "/healthz", "/readyz", "/metrics", "/canon", "/admin/reload")
-_PREFIXES = ("/canon/", "/viewer/queries/", "/viewer/")
+GRAPHQL = "/graphql"
+"""The route whose requests are labelled by their operation's name instead."""
 
 
-def route_label(path: str) -> str:
-    """The route a path is served by (`/canon/*`), never the raw path: clients choose paths,
-    and a label per path would grow the metrics without bound."""
-    if path in _ROUTES:
-        return path
-    prefix = next((p for p in _PREFIXES if path.startswith(p)), None)
-    return f"{prefix}*" if prefix else "other"
+def route_label(routes: Sequence[BaseRoute], scope: Scope) -> str:
+    """The route of the app that serves the request (`/canon/*` for `/canon/{path:path}`, a
+    mount's path then `/*`), never the raw path: clients choose paths, and a label per path
+    would grow the metrics without bound. A route found for another method counts as it."""
+    for route in routes:
+        match, _ = route.matches(scope)
+        if match is Match.NONE:
+            continue
+        if isinstance(route, Mount):
+            return f"{route.path}/*"
+        path: str = getattr(route, "path", "")
+        return f"{path[: path.index('{')]}*" if "{" in path else path
+    return "other"
 
 
 def _answering_version(scope: Scope) -> bytes:
