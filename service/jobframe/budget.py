@@ -103,7 +103,7 @@ def paced(pace: Callable[[], None]) -> Iterator[None]:
     """Call `pace` at every check of the current request's budget while the block runs;
     outside a request, nothing."""
     opened = _current.get()
-    if not in_request():
+    if opened is _UNLIMITED:
         yield
         return
     opened.pace = pace

@@ -7,7 +7,6 @@ an admin's request or the Python API). Every load checks the whole canon first a
 one with errors.
 """
 
-from .background import in_background
 from .content import ShrinkPolicy, guarded
 from .follower import follow
 from .holder import CanonHolder
@@ -34,7 +33,6 @@ __all__ = [
     "first_load",
     "follow",
     "guarded",
-    "in_background",
     "load_canon",
     "now",
     "probed_version",
