@@ -17,8 +17,9 @@ from jobframe.loading import CanonHolder, Served
 from jobframe.resources import DEFAULT_CANON_DIR
 from jobframe.web import graphql_http
 from jobframe.web.graphql_http import GraphQLHTTP
+from jobframe.web.request_scope import set_outcome
 from jobframe.web.response_cache import CachedResponse, ResponseCache, entry_size
-from jobframe.web.validators import OUTCOME_KEY, VARY, Outcome
+from jobframe.web.validators import VARY, Outcome
 from tests.checks.corpus import BASE
 from tests.conftest import serve_folder
 from tests.web.conftest import client_of
@@ -154,7 +155,7 @@ class View:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         self.calls += 1
-        scope[OUTCOME_KEY] = self.outcome
+        set_outcome(scope, self.outcome)
         for _ in range(self.reads):
             self.read.append(dict(await receive()))
         for message in self.answer:

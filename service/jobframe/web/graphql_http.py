@@ -28,9 +28,9 @@ from ..canon import lookup
 from ..loading import CanonHolder
 from .graphql_request import refusal
 from .negotiation import accepted_languages
-from .request_scope import pin_served, set_client_gone, set_errors, set_language
+from .request_scope import outcome_of, pin_served, set_client_gone, set_errors, set_language
 from .response_cache import CachedResponse, ResponseCache
-from .validators import NOT_A_VALIDATOR, OUTCOME_KEY, Outcome, caching_headers, not_modified
+from .validators import caching_headers, not_modified
 
 TIME_BUDGET_EXCEEDED = ErrorCode.TIME_BUDGET_EXCEEDED.value
 """The code of the one error a spent answer keeps."""
@@ -154,7 +154,7 @@ class GraphQLHTTP:
                 watcher.cancel()
         if 400 <= answer.status < 500 and not _is_json(answer.headers):
             answer = _coded(answer)
-        outcome: Outcome = scope.get(OUTCOME_KEY, NOT_A_VALIDATOR)
+        outcome = outcome_of(scope)
         answer = replace(answer, outcome=replace(outcome, local=outcome.local or bool(own)))
         return _spent(answer) if answer.outcome.spent else answer
 

@@ -23,8 +23,8 @@ from strawberry.types.graphql import OperationType
 
 from ..api import Context, Limits, build_schema, schema, spent_error
 from ..budget import BudgetSpent, budgeted
-from .request_scope import language_of, served_of
-from .validators import OUTCOME_KEY, Outcome
+from .request_scope import language_of, served_of, set_outcome
+from .validators import Outcome
 
 EXECUTION_THREADS = 32
 """Operations executing at once. Costly ones run one at a time (`api/cost_limit.py`) and
@@ -78,7 +78,7 @@ class CanonGraphQL(GraphQL[Context, None]):
             raise HTTPException(400, error.as_http_error_reason(request_adapter.method)) from error
         except MissingQueryError as error:
             raise HTTPException(400, "No GraphQL query found in the request") from error
-        request.scope[OUTCOME_KEY] = Outcome.of_errors(result.errors)
+        set_outcome(request.scope, Outcome.of_errors(result.errors))
         return result
 
     def decode_json(self, data: str | bytes) -> object:

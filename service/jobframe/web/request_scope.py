@@ -14,11 +14,13 @@ from typing import cast
 from starlette.types import Scope
 
 from ..loading import Served
+from .validators import NOT_A_VALIDATOR, Outcome
 
 _SERVED = "jobframe.served"
 _LANGUAGE = "jobframe.language"
 _ERRORS = "jobframe.errors"
 _GONE = "jobframe.client_gone"
+_OUTCOME = "jobframe.outcome"
 
 
 def pin_served(scope: Scope, served: Served) -> None:
@@ -38,6 +40,17 @@ def set_language(scope: Scope, language: str | None) -> None:
 
 def language_of(scope: Scope) -> str | None:
     return cast("str | None", scope.get(_LANGUAGE))
+
+
+def set_outcome(scope: Scope, outcome: Outcome) -> None:
+    """What the execution's answer is, typed (`validators.py`), for the HTTP layer's caching."""
+    scope[_OUTCOME] = outcome
+
+
+def outcome_of(scope: Scope) -> Outcome:
+    """The outcome recorded for the request; none when the view answered no execution (a
+    plain-text refusal, a 500), and such an answer is no validator either."""
+    return cast(Outcome, scope.get(_OUTCOME, NOT_A_VALIDATOR))
 
 
 def set_errors(scope: Scope, errors: bool) -> None:

@@ -29,10 +29,6 @@ from starlette.staticfiles import StaticFiles
 from ..api import ErrorCode
 from ..budget import BudgetSpent
 
-OUTCOME_KEY = "jobframe.outcome"
-"""Scope key of the request's `Outcome`; absent when the view answered no execution (a
-plain-text refusal, a 500): such an answer is no validator either."""
-
 VARY = b"Accept, Accept-Language, Content-Type"
 """Every request header the GraphQL answer's bytes depend on: `Accept` (the
 graphql-response+json status and type), `Accept-Language` (the frames' language) and
