@@ -3,7 +3,7 @@ level — title), and nothing in it is cut, down to a 375 px phone."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from .viewer import CUT_TEXT, choices
 
@@ -47,3 +47,55 @@ def test_arrow_keys_move_through_the_choices_and_enter_shows_the_one_chosen(
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Goal templates — Clinical Trials Operations — P3")
     expect(page.locator("h1")).to_be_focused()
+
+
+def test_a_late_answer_to_an_earlier_search_never_replaces_the_matches_of_the_words_typed(
+    page: Page, levels_url: str
+) -> None:
+    """The page's first listing (no words) is answered last here, as on a loaded server."""
+    held: list[Route] = []
+
+    def hold_the_first_listing(route: Route) -> None:
+        body = route.request.post_data_json or {}
+        if body.get("variables", {}).get("search") == "" and not held:
+            held.append(route)
+            return
+        route.continue_()
+
+    page.route("**/graphql", hold_the_first_listing)
+    page.goto(f"{levels_url}/")
+    page.get_by_label("Find a role").fill("clinical p3")
+    expect(choices(page)).to_have_count(1)
+    expect(page.locator("#matches")).to_have_text("1 role-level to choose from.")
+    held[0].continue_()
+    page.wait_for_timeout(500)
+    expect(choices(page)).to_have_count(1)
+    expect(page.locator("#matches")).to_have_text("1 role-level to choose from.")
+
+
+def test_a_refilled_list_keeps_the_readers_choice_and_focus(page: Page, levels_url: str) -> None:
+    held: list[Route] = []
+
+    def hold_the_search(route: Route) -> None:
+        body = route.request.post_data_json or {}
+        if body.get("variables", {}).get("search") == "clinical":
+            held.append(route)
+            return
+        route.continue_()
+
+    page.route("**/graphql", hold_the_search)
+    page.goto(f"{levels_url}/")
+    expect(choices(page)).to_have_count(3)
+    page.get_by_label("Find a role").fill("clinical")
+    choices(page).first.focus()
+    page.keyboard.press("ArrowDown")
+    second = choices(page).nth(1)
+    expect(second).to_be_checked()
+    chosen = page.locator(f'input[value="{second.get_attribute("value")}"]')
+    page.wait_for_timeout(300)
+    assert len(held) == 1
+    held[0].continue_()
+    expect(page.locator("#roles li")).to_have_count(3)
+    page.wait_for_timeout(300)
+    expect(chosen).to_be_checked()
+    expect(chosen).to_be_focused()

@@ -32,19 +32,31 @@ function choice(role, checked) {
 
 const isChosen = (role, chosen) => chosen && role.family.label === chosen.family && role.level.code === chosen.level;
 
-/** Fill the list with the matches; the one in the address is checked, else the first. */
+/** Fill the list with the matches. Checked is `chosen` when given (the address, on a page load
+ *  or a step back), else the reader's own choice when it still matches, else the first; a reader
+ *  moving through the list keeps the focus on the choice, so a refill never drops them out. */
 function fillChoices(list, roles, chosen) {
-  const checked = roles.findIndex((role) => isChosen(role, chosen));
+  const kept = list.querySelector("input:checked")?.value;
+  const focused = list.contains(document.activeElement);
+  const checked = roles.findIndex((role) => (chosen ? isChosen(role, chosen) : role.id === kept));
   list.replaceChildren(...roles.map((role, i) => choice(role, i === Math.max(checked, 0))));
+  if (focused) list.querySelector("input:checked")?.focus();
 }
 
-/** Search the canon for the words typed and list the matches. */
+/** The latest search asked; an answer to an earlier one arriving after it is dropped, so a slow
+ *  first listing never replaces (and unfocuses) the matches of the words typed since. */
+let latestSearch = 0;
+
+/** Search the canon for the words typed and list the matches; `chosen` (or null) as in
+ *  `fillChoices`. */
 export async function searchRoles(form, chosen) {
   const status = form.querySelector("#matches");
   const list = form.querySelector("#roles");
   const search = form.querySelector("#search").value;
+  const asked = ++latestSearch;
   try {
     const data = await graphql("RoleLevels", { search, first: PICKER_PAGE, after: null });
+    if (asked !== latestSearch) return;
     const found = data.roleLevels;
     fillChoices(list, found.nodes, chosen);
     const total = found.totalCount;
@@ -55,7 +67,7 @@ export async function searchRoles(form, chosen) {
           ? `Showing ${found.nodes.length} of ${total} role-levels: type more words to narrow.`
           : `${total} role-level${total === 1 ? "" : "s"} to choose from.`;
   } catch (error) {
-    status.textContent = `Could not search: ${error.message}`;
+    if (asked === latestSearch) status.textContent = `Could not search: ${error.message}`;
   }
 }
 

@@ -75,7 +75,7 @@ function start() {
   let timer = 0;
   form.querySelector("#search").addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(() => searchRoles(form, addressed()), 150);
+    timer = setTimeout(() => searchRoles(form, null), 150);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
