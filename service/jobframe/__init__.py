@@ -53,9 +53,10 @@ from pathlib import Path
 from typing import Literal
 
 from .canon import Canon, CanonNode, JobFamily, Level, NotFound, RoleLevel
-from .checks import CheckReport, check_canon
 from .findings import CanonError, Finding, FindingKind, Location, Severity
 from .frames import (
+    CanonReport,
+    CompletenessRow,
     Field,
     Frame,
     FrameKind,
@@ -76,7 +77,14 @@ from .interchange import import_canon as _import_canon
 from .interchange import onet_tables as _onet_tables
 from .interchange import read_tables as _read_tables
 from .interchange import write_tables as _write_tables
-from .loading import CanonHolder, ReloadAttempt, ShrinkPolicy, first_load, load_canon
+from .loading import (
+    CanonHolder,
+    ReloadAttempt,
+    ShrinkPolicy,
+    first_load,
+    full_check,
+    load_canon,
+)
 from .resources import DEFAULT_CANON_DIR
 from .settings import Settings
 from .sources import CanonSource, SparqlEndpoint, TurtleFiles, parse_source
@@ -92,10 +100,6 @@ files, a `SparqlEndpoint`, or a string `sparql+http(s)://host/query`."""
 
 EMBEDDED_CANON: Path = DEFAULT_CANON_DIR
 """The canon shipped with JobFrame (the reference page's role-level)."""
-
-Report = CheckReport
-"""What `check` returns: every finding, the completeness of each role-level, and the
-compiled canon when there are no errors."""
 
 
 def _source(source: Source) -> CanonSource:
@@ -132,14 +136,16 @@ def hold(
     policy = ShrinkPolicy.of(settings)
     read = _source(source)
     served = first_load(read, policy=policy)
-    if isinstance(served, CheckReport):
+    if isinstance(served, CanonReport):
         raise CanonError(served.errors)
     return CanonHolder(read, served, policy)
 
 
-def check(source: Source = EMBEDDED_CANON) -> Report:
-    """Check `source` without raising: syntax, shapes, lineage and completeness findings."""
-    return check_canon(_source(source))
+def check(source: Source = EMBEDDED_CANON) -> CanonReport:
+    """Check `source` without raising: every finding (syntax, shapes, lineage, languages and
+    what the frames omit), the completeness of each role-level, and the compiled canon when
+    there are no errors."""
+    return full_check(_source(source))
 
 
 def frame(role_level: RoleLevel, kind: FrameKind | str) -> Frame:
@@ -164,7 +170,7 @@ def compare(
 
 def import_workbook(
     workbook: str | os.PathLike[str], out: str | os.PathLike[str], *, force: bool = False
-) -> Report:
+) -> CanonReport:
     """Write the canon of a workbook (`.xlsx`, or a folder of `<sheet>.csv` files in the
     layout of docs/workbook.md) to the folder `out`, replacing it only when the canon passes
     its check. Raises `WorkbookError` naming the cell of every problem."""
@@ -173,7 +179,7 @@ def import_workbook(
 
 def import_onet(
     release: str | os.PathLike[str], out: str | os.PathLike[str], *, force: bool = False
-) -> Report:
+) -> CanonReport:
     """Write a canon built from an O*NET database text release (a folder) to `out`."""
     return _import_canon(_onet_tables(Path(release)), Path(out), force=force)
 
@@ -191,6 +197,8 @@ __all__ = [
     "CanonError",
     "CanonHolder",
     "CanonNode",
+    "CanonReport",
+    "CompletenessRow",
     "Field",
     "Finding",
     "FindingKind",
@@ -208,7 +216,6 @@ __all__ = [
     "Placeholder",
     "Provenance",
     "ReloadAttempt",
-    "Report",
     "RoleLevel",
     "Row",
     "Section",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 from pathlib import Path
+from typing import Any
 
 
 class FindingKind(StrEnum):
@@ -135,6 +136,22 @@ class Finding:
     def __str__(self) -> str:
         text = f"{self.location}: {self.severity.value} [{self.kind.value}] {self.message}"
         return f"{text} (fix: {self.hint})" if self.hint else text
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    """The finding as `jobframe check --format json` and the admin reload's answer give it."""
+    place = finding.location
+    return {
+        "kind": finding.kind.value,
+        "severity": finding.severity.value,
+        "file": printable(place.file) if place.file is not None else None,
+        "line": place.line,
+        "column": place.column,
+        "cell": place.cell,
+        "node": place.node,
+        "message": finding.message,
+        "hint": finding.hint,
+    }
 
 
 class CanonError(Exception):

@@ -81,8 +81,7 @@ def test_export_then_import_of_another_canon(tmp_path: Path) -> None:
 
 
 def test_check_json_names_the_workbook_cell_of_a_problem() -> None:
-    from jobframe.checks.output import finding_json
-    from jobframe.findings import Finding, FindingKind, Location, Severity
+    from jobframe.findings import Finding, FindingKind, Location, Severity, finding_json
 
     finding = Finding(
         FindingKind.WORKBOOK,

@@ -186,19 +186,19 @@ def test_titles_make_distinct_iris_so_each_occupation_is_its_own_family() -> Non
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[jobframe.Report, Path]:
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[jobframe.CanonReport, Path]:
     """The whole release imported once for this module: the import's report and its folder."""
     out = tmp_path_factory.mktemp("onet") / "canon"
     return import_canon(onet_tables(ONET), out), out
 
 
 @pytest.fixture(scope="module")
-def canon(imported: tuple[jobframe.Report, Path]) -> jobframe.Canon:
+def canon(imported: tuple[jobframe.CanonReport, Path]) -> jobframe.Canon:
     return jobframe.load(imported[1])
 
 
 def test_the_whole_release_imports_into_a_canon_that_checks_clean(
-    imported: tuple[jobframe.Report, Path],
+    imported: tuple[jobframe.CanonReport, Path],
 ) -> None:
     report, _ = imported
     assert report.passes() and report.errors == ()
@@ -219,7 +219,7 @@ def test_the_whole_release_imports_into_a_canon_that_checks_clean(
 
 
 def test_warnings_name_the_release_line_or_the_imported_turtle_file_not_a_workbook_cell(
-    imported: tuple[jobframe.Report, Path],
+    imported: tuple[jobframe.CanonReport, Path],
 ) -> None:
     """An O*NET import has no workbook: a finding about an occupation or a task names its
     line in the release, any other points into the canon it wrote."""
@@ -299,7 +299,7 @@ def test_responsibilities_are_the_task_statements_core_before_supplemental(
 
 
 def test_the_canon_and_every_node_page_carry_the_attribution(
-    imported: tuple[jobframe.Report, Path], canon: jobframe.Canon
+    imported: tuple[jobframe.CanonReport, Path], canon: jobframe.Canon
 ) -> None:
     about = canon.about
     assert about is not None and about.attribution is not None

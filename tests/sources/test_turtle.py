@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from jobframe.checks import check_canon, report_text
+from jobframe.checks import check_canon
+from jobframe.cli.check_output import report_text
 from jobframe.findings import CanonError, FindingKind, Location, Severity
 from jobframe.inputs import Bound
 from jobframe.loading import load_canon

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import strawberry
 
-from .. import checks, loading
 from .. import findings as fnd
+from .. import frames, loading
 from .changes import CanonChanges
 from .context import Info
 from .cost_directives import PAGED
@@ -68,7 +68,7 @@ class Finding:
 
 @strawberry.type(description="A role-level's canon fields and the frame lines it will omit.")
 class CompletenessRow:
-    model: strawberry.Private[checks.CompletenessRow]
+    model: strawberry.Private[frames.CompletenessRow]
 
     @strawberry.field(description="The role-level.")
     def role_level(self) -> RoleLevel:
@@ -92,7 +92,7 @@ class CompletenessRow:
 
     @strawberry.field(description="Each omission, as `frame: n of m rows have no X line (no …)`.")
     def omissions(self) -> list[str]:
-        return [checks.omission_text(o) for o in self.model.omissions]
+        return [frames.omission_text(o) for o in self.model.omissions]
 
 
 @strawberry.type(description="One attempt to load or reload the canon.")

@@ -8,15 +8,15 @@ for those nodes and the nodes pointing at them (a shape reads a focus node's own
 and, for sh:class, its values' types); orphans, dangling references and uses of undeclared
 terms likewise; duplicates, cycles, texts lacking the default language and unsafe texts
 from the changed nodes (`lineage.KeptLineage`, `languages.KeptLanguages`,
-`unsafe_text.KeptUnsafeText`). The compiled canon is redone; completeness rows of
-role-levels that compile unchanged are reused. The report is the one a fresh check of the
-same files gives; `tests/checks/test_checker.py` holds the two to that.
+`unsafe_text.KeptUnsafeText`). The compiled canon is redone. The report is the one a fresh
+check of the same files gives; `tests/checks/test_checker.py` holds the two to that.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -38,7 +38,6 @@ from ..sources import (
     read_turtle,
     turtle_files,
 )
-from .completeness import CompletenessRow, completeness, completeness_findings
 from .languages import KeptLanguages, language_findings
 from .lineage import KeptLineage, lineage_findings
 from .report import CheckReport, finding_order
@@ -90,7 +89,7 @@ class Checker:
         try:
             files = [VOCABULARY_FILE, *turtle_files(source)]
         except CanonError as error:
-            return CheckReport(str(source), error.findings, None, (), 0)
+            return CheckReport(str(source), error.findings, None, 0)
         kept = self._kept if self._kept is not None and self._kept.source == str(source) else None
         if kept is not None and kept.files.worn_out:
             kept = None  # the store holds more removed triples than live ones: start anew
@@ -113,8 +112,6 @@ class _Kept:
         self.shapes: tuple[ShapeResult, ...] = ()
         self.report: CheckReport | None = None
         self.lines: VersionLines | None = None
-        self.rows: dict[str, CompletenessRow] = {}
-        """The completeness rows of the last canon compiled, by role-level IRI."""
 
     def check(self, files: list[Path]) -> CheckReport:
         before = self.files.fingerprint
@@ -157,18 +154,8 @@ class _Kept:
                 self.files.findings,
                 self.shapes,
                 version.result,
-                self.rows,
             )
-        if report.completeness:
-            self.rows = {row.role_level.iri: row for row in report.completeness}
-        self.report = CheckReport(
-            report.source,
-            report.findings,
-            report.canon,
-            report.completeness,
-            report.triple_count,
-            self.files.content,
-        )
+        self.report = replace(report, content=self.files.content)
         return self.report
 
     def _version(self, store: ox.Store, graphs: list[ox.NamedNode]) -> str:
@@ -206,7 +193,7 @@ def _check_endpoint(source: SparqlEndpoint) -> CheckReport:
     store, syntax, _ = read_turtle([VOCABULARY_FILE])
     syntax = (*syntax, *read_sparql(source, store))
     if syntax:
-        return CheckReport(str(source), syntax, None, (), len(store))
+        return CheckReport(str(source), syntax, None, len(store))
     with ThreadPoolExecutor(max_workers=1) as pool:
         version = pool.submit(canon_version, store)
         index = TripleIndex(store)
@@ -222,7 +209,6 @@ def _report(
     syntax: tuple[Finding, ...],
     shapes: tuple[ShapeResult, ...],
     version: Callable[[], str],
-    rows_before: Mapping[str, CompletenessRow] | None = None,
 ) -> CheckReport:
     """The findings of the checks on an index, and the canon when none is an error."""
     lineage, uses, languages, unsafe = kept
@@ -236,10 +222,7 @@ def _report(
         *shape_findings(shapes, index, places, typos.explained),
     )
     canon = None
-    rows: tuple[CompletenessRow, ...] = ()
     if not any(f.severity is Severity.ERROR for f in findings):
         canon = compile_canon(index, version())
-        rows = completeness(canon, rows_before)
-        findings = (*findings, *completeness_findings(rows, places))
     ordered = tuple(sorted(findings, key=finding_order))
-    return CheckReport(source, ordered, canon, rows, index.triple_count)
+    return CheckReport(source, ordered, canon, index.triple_count, places=places)

@@ -1,17 +1,18 @@
-"""The report of checking a canon source: syntax, vocabulary terms, SHACL shapes, lineage,
-languages and completeness, in one report (`checker.py` makes it).
+"""The report of checking a canon source: syntax, vocabulary terms, SHACL shapes, lineage
+and languages, in one report (`checker.py` makes it).
 
-The report is what `jobframe check` prints, what the service serves (its canon, findings
-and completeness) and what decides whether a reload may replace the canon being served.
+Completed with the completeness of its canon (`frames.completed`), it is what `jobframe
+check` prints, what the service serves (its canon and findings) and what decides whether a
+reload may replace the canon being served.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..canon import Canon
 from ..findings import Finding, Severity
-from .completeness import CompletenessRow
+from ..sources import SourceMap
 
 
 @dataclass(frozen=True)
@@ -21,11 +22,13 @@ class CheckReport:
     source: str
     findings: tuple[Finding, ...]
     canon: Canon | None
-    completeness: tuple[CompletenessRow, ...]
     triple_count: int
     content: str | None = None
     """Digest of exactly the file bytes that were checked (`sources.Reading.content`); None
     for an endpoint. Snapshots are stored under it, never under what the files hold now."""
+    places: SourceMap = field(default_factory=lambda: SourceMap(()), compare=False, repr=False)
+    """Where the checked files describe each node, so that findings made downstream of the
+    check (completeness) name a file and line as the check's own do."""
 
     @property
     def errors(self) -> tuple[Finding, ...]:

@@ -10,12 +10,12 @@ from pathlib import Path
 import click
 
 from ..canon import NotFound
-from ..checks import check_canon, report_json, report_text
 from ..frames import FrameKind, build_frame, build_page, serialize_frames
-from ..loading import Served, ShrinkPolicy, first_load, guarded
+from ..loading import Served, ShrinkPolicy, first_load, full_check, guarded
 from ..settings import SettingError, Settings
 from ..sources import CanonSource
 from .base import canon_option, echo, lang_option, load_or_exit, main, refuse, setting_options
+from .check_output import report_json, report_text
 
 
 @main.command()
@@ -111,7 +111,7 @@ def check(canon: CanonSource, output: str, strict: bool) -> None:
 
     Exits 0 when clean, 1 on errors (with --strict, on warnings too).
     """
-    report = guarded(check_canon(canon), None, ShrinkPolicy.of())  # no role-levels: an error
+    report = guarded(full_check(canon), None, ShrinkPolicy.of())  # no role-levels: an error
     if output == "json":
         echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
     else:

@@ -16,11 +16,12 @@ from pathlib import Path
 import click
 
 from ..changes import as_json, as_markdown, as_text, compare_canons
-from ..checks import CheckReport, report_text
+from ..checks import CheckReport
 from ..findings import CanonError, Finding
 from ..loading import checked
 from ..sources import CanonSource, GitRevision, git_folder, parse_git, parse_source
 from .base import echo, main, sparql_options
+from .check_output import report_text
 
 DiffSource = CanonSource | GitRevision
 NO_FRAME_CHANGES, FRAMES_CHANGE, ERROR = 0, 1, 2
@@ -50,7 +51,7 @@ def read(source: DiffSource) -> CheckReport:
         with git_folder(source) as folder:
             return _renamed(checked(folder, snapshot=False), folder, source)
     except CanonError as error:
-        return CheckReport(str(source), error.findings, None, (), 0)
+        return CheckReport(str(source), error.findings, None, 0)
 
 
 def _renamed(report: CheckReport, folder: Path, source: GitRevision) -> CheckReport:

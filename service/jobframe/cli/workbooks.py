@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..checks import CheckReport, report_text
+from ..checks import CheckReport
 from ..sources import CanonSource
 from .base import canon_option, echo, load_or_exit, main
+from .check_output import report_text
 
 SHOWN_WARNINGS = 10
 """Warnings `jobframe import` prints of a canon it imported (`jobframe check` lists all)."""
@@ -59,7 +60,7 @@ def import_command(workbook: Path, out: Path, kind: str, force: bool) -> None:
         raise click.UsageError(str(error)) from None
     except (WorkbookError, OnetError) as error:
         if isinstance(error, WorkbookError):
-            problems = CheckReport(str(workbook), error.findings, None, (), 0)
+            problems = CheckReport(str(workbook), error.findings, None, 0)
             echo(report_text(problems), nl=False)
         else:
             echo(f"{error}\n\n{workbook}: {len(error.problems)} problems")

@@ -1,6 +1,7 @@
 """Goal frames: rules (as data, in `templates.py`) applied to the checked canon, and their
-renderings as plain text and RDF; two levels of a family compared. The GraphQL API renders
-the same values."""
+renderings as plain text and RDF; two levels of a family compared; what each role-level's
+frames omit (completeness), which completes a check's report. The GraphQL API renders the
+same values."""
 
 from . import model
 from .comparison import (
@@ -13,6 +14,7 @@ from .comparison import (
     compare_role_levels,
     language_of,
 )
+from .completeness import CanonReport, CompletenessRow, completed, omission_text
 from .model import Field, Frame, FrameKind, Line, Page, Placeholder, Provenance, Row, Section
 from .quotes import frames_quoting, quoted_kinds
 from .rdf import RDF_FORMATS, frames_graph, serialize_frames
@@ -25,8 +27,10 @@ __all__ = [
     "RDF_FORMATS",
     "RUBRIC",
     "TEMPLATES",
+    "CanonReport",
     "ComparedLevel",
     "ComparedText",
+    "CompletenessRow",
     "DimensionComparison",
     "Field",
     "Frame",
@@ -44,10 +48,12 @@ __all__ = [
     "build_page",
     "compare_levels",
     "compare_role_levels",
+    "completed",
     "frames_graph",
     "frames_quoting",
     "language_of",
     "model",
+    "omission_text",
     "omissions",
     "quoted_kinds",
     "serialize_frames",

@@ -15,8 +15,9 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from ..checks import CheckReport, check_canon
+from ..checks import check_canon
 from ..findings import Finding
+from ..frames import CanonReport, completed
 from ..inputs import CANON_FILE, InputRefused, opened, read_chunks
 from .building import Built
 from .canon_files import build, render
@@ -28,7 +29,7 @@ class OutputRefused(FileExistsError):
     """The output folder holds files that an import must not replace."""
 
 
-def import_canon(tables: Tables, out: Path, force: bool = False) -> CheckReport:
+def import_canon(tables: Tables, out: Path, force: bool = False) -> CanonReport:
     """Write the workbook's canon to the folder `out` when it passes its check.
 
     Raises `WorkbookError` (with every problem, each naming its cell) when the workbook
@@ -50,7 +51,7 @@ def import_canon(tables: Tables, out: Path, force: bool = False) -> CheckReport:
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(text.encode("utf-8"))
-        report = check_canon(staging)
+        report = completed(check_canon(staging))
         report = replace(
             report,
             source=str(out),

@@ -4,9 +4,10 @@ and reloaded safely while it is served.
 `load_canon` is what the CLI and the Python API call; `first_load` gives the snapshot a
 service starts serving, and `CanonHolder` holds it and reloads it (from `watch`, `follow`,
 an admin's request or the Python API). Every load checks the whole canon first and refuses
-one with errors.
+one with errors; what it checks is completed with what the frames omit (`full_check`).
 """
 
+from .checking import CanonChecker, full_check
 from .content import ShrinkPolicy, guarded
 from .follower import follow
 from .holder import CanonHolder
@@ -24,6 +25,7 @@ from .snapshots import checked
 from .watcher import watch
 
 __all__ = [
+    "CanonChecker",
     "CanonHolder",
     "ReloadAttempt",
     "ReloadTrigger",
@@ -32,6 +34,7 @@ __all__ = [
     "checked",
     "first_load",
     "follow",
+    "full_check",
     "guarded",
     "load_canon",
     "now",

@@ -12,11 +12,15 @@ check` (which has no served canon, so only the empty rule applies).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from ..canon import Canon
 from ..checks import CheckReport
 from ..findings import Finding, FindingKind, Location, Severity
 from ..settings import Settings
+
+AnyReport = TypeVar("AnyReport", bound=CheckReport)
+"""A check's report, completed or not: guarding keeps its kind."""
 
 EMPTY_HINT = "restore the canon's source; to serve an empty canon, set --allow-canon-shrink"
 SHRINK_HINT = (
@@ -71,7 +75,7 @@ def _finding(source: str, message: str, hint: str) -> Finding:
     return Finding(FindingKind.LOST, Severity.ERROR, Location(file=source), message, hint)
 
 
-def guarded(report: CheckReport, served: Canon | None, policy: ShrinkPolicy) -> CheckReport:
+def guarded(report: AnyReport, served: Canon | None, policy: ShrinkPolicy) -> AnyReport:
     """The report, or, when its canon lost its content, the same report refused: the
     `lost` finding first and no canon, so every caller refuses it as it refuses errors."""
     if report.canon is None:

@@ -20,9 +20,9 @@ from dataclasses import replace
 
 from ..canon import Canon
 from ..changes import ChangeReport, compare_canons, summary
-from ..checks import Checker
 from ..sources import CanonSource, SourceProbe
 from .background import in_background
+from .checking import CanonChecker
 from .content import ShrinkPolicy, guarded
 from .served import ReloadAttempt, ReloadTrigger, Served, now, probed_version, release_memory
 from .snapshots import checked
@@ -68,8 +68,8 @@ class CanonHolder:
         self.seen = served.source_version
         """The source's version at the last load or reload attempt, good or refused: a
         replica following the source (`follower.py`) reloads only when it differs."""
-        self.checker = served.checker or Checker()
-        """Kept between reloads, so a reload re-checks only what changed (`checks.Checker`)."""
+        self.checker = served.checker or CanonChecker()
+        """Kept between reloads, so a reload re-checks only what changed (`CanonChecker`)."""
         self._lock = asyncio.Lock()
 
     @property

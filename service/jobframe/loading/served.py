@@ -16,9 +16,11 @@ from enum import StrEnum
 
 from ..canon import Canon
 from ..changes import ChangeReport
-from ..checks import KEPT_BYTES, Checker, CheckReport
+from ..checks import KEPT_BYTES
 from ..findings import Finding
+from ..frames import CanonReport
 from ..sources import CanonSource, ProbeError, SourceProbe, SparqlEndpoint
+from .checking import CanonChecker
 from .content import ShrinkPolicy, guarded
 from .snapshots import checked
 
@@ -62,16 +64,16 @@ class ReloadAttempt:
 class Served:
     """What one request sees: the checked canon, when it was loaded, the last reload attempt."""
 
-    report: CheckReport
+    report: CanonReport
     loaded_at: datetime
     last_reload: ReloadAttempt
     source_version: str | None = None
     """The source's version (`sources.SourceProbe`) read just before this canon was: a
     replica reloads when the source's version differs (`loading/follower.py`)."""
-    checker: Checker | None = field(default=None, compare=False, repr=False)
+    checker: CanonChecker | None = field(default=None, compare=False, repr=False)
     """The checker that checked this canon at startup, for the reloads to re-check only what
     changed since (`holder.py` takes it over); it holds nothing when the canon was
-    restored from a snapshot or is too large to keep (`Checker.kept_bytes`)."""
+    restored from a snapshot or is too large to keep (`CanonChecker.kept_bytes`)."""
 
     @property
     def canon(self) -> Canon:
@@ -148,12 +150,12 @@ def probed_version(source: CanonSource, probe: SourceProbe | None = None) -> str
 
 def first_load(
     source: CanonSource, kept_bytes: int = KEPT_BYTES, policy: ShrinkPolicy | None = None
-) -> Served | CheckReport:
+) -> Served | CanonReport:
     """The snapshot to start serving, or the failing report when the canon has errors or
     no role-levels (unless `policy` allows it: `content.guarded`). A canon of up to
-    `kept_bytes` of Turtle keeps its check for reloads (`checks.Checker`)."""
+    `kept_bytes` of Turtle keeps its check for reloads (`CanonChecker`)."""
     version = probed_version(source)
-    checker = Checker(kept_bytes)
+    checker = CanonChecker(kept_bytes)
     report = guarded(checked(source, checker=checker), None, policy or ShrinkPolicy.of())
     if report.canon is None:
         return report

@@ -24,11 +24,12 @@ from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
 
-from ..checks import Checker, CheckReport, check_canon
 from ..findings import CanonError
+from ..frames import CanonReport
 from ..resources import PACKAGE_DIR, SHAPES_FILE, VOCABULARY_FILE
 from ..settings import cache_dir
 from ..sources import CanonSource, TurtleFiles, content_digest, read_file, turtle_files
+from .checking import CanonChecker, full_check
 
 log = logging.getLogger("jobframe.snapshots")
 
@@ -89,22 +90,22 @@ def _collector_paused() -> Iterator[None]:
 
 
 def checked(
-    source: CanonSource, *, snapshot: bool = True, checker: Checker | None = None
-) -> CheckReport:
+    source: CanonSource, *, snapshot: bool = True, checker: CanonChecker | None = None
+) -> CanonReport:
     """The check report of a canon, from a snapshot when one matches its content (see
     `_checked`), with the cyclic garbage collector paused while it is built."""
     with _collector_paused():
         return _checked(source, snapshot, checker)
 
 
-def _checked(source: CanonSource, snapshot: bool, checker: Checker | None) -> CheckReport:
+def _checked(source: CanonSource, snapshot: bool, checker: CanonChecker | None) -> CanonReport:
     """The check report of a canon, from a snapshot when one matches its content.
 
     `snapshot=False` neither restores nor stores one: for a temporary folder, whose
     snapshot (keyed by its path) would never be used again. With a `checker`, a canon that
     is not restored is checked by it in this process, so that the next check re-checks only
-    what changed (`checks.Checker`); one with more Turtle than the checker keeps
-    (`Checker.kept_bytes`) is not.
+    what changed (`CanonChecker`); one with more Turtle than the checker keeps
+    (`CanonChecker.kept_bytes`) is not.
     """
     folder = cache_dir() if snapshot else None
     if folder is None or not isinstance(source, Path) or not source.is_dir():
@@ -112,11 +113,11 @@ def _checked(source: CanonSource, snapshot: bool, checker: Checker | None) -> Ch
     try:
         path = folder / f"{snapshot_key(source)}.pickle"
     except CanonError:  # the check reports why the files cannot be read
-        return check_canon(source)
+        return full_check(source)
     try:
         with path.open("rb") as file:
             report = pickle.load(file)
-        if isinstance(report, CheckReport):
+        if isinstance(report, CanonReport):
             log.info("restored the checked canon from %s", path)
             return report
     except FileNotFoundError:
@@ -134,7 +135,7 @@ APART_BYTES = 8 * 2**20
 """Canons larger than this (in Turtle) are checked in a child process, unless kept."""
 
 
-def _checked_by(source: CanonSource, checker: Checker | None) -> CheckReport:
+def _checked_by(source: CanonSource, checker: CanonChecker | None) -> CanonReport:
     """Check a canon with the checker when one is given and the canon may be kept."""
     if checker is None:
         return _check(source)
@@ -144,7 +145,7 @@ def _checked_by(source: CanonSource, checker: Checker | None) -> CheckReport:
     return _check(source)
 
 
-def _check(source: CanonSource) -> CheckReport:
+def _check(source: CanonSource) -> CanonReport:
     """Check a canon; a large canon folder is checked in a child process.
 
     Checking needs the whole RDF store and an index of it, several times the memory of the
@@ -152,9 +153,9 @@ def _check(source: CanonSource) -> CheckReport:
     instead of staying fragmented in the serving process, with or without snapshots.
     """
     if not isinstance(source, Path) or _size(source) <= APART_BYTES:
-        return check_canon(source)
+        return full_check(source)
     with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-        return pool.submit(check_canon, source).result()
+        return pool.submit(full_check, source).result()
 
 
 def _size(source: CanonSource) -> int:
@@ -167,7 +168,7 @@ def _size(source: CanonSource) -> int:
         return 0
 
 
-def _store(folder: Path, path: Path, report: CheckReport) -> None:
+def _store(folder: Path, path: Path, report: CanonReport) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, delete=False) as file:

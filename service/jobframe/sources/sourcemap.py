@@ -87,6 +87,15 @@ class SourceMap:
                     found.setdefault(iri, (str(path), number))
         return found
 
+    def __getstate__(self) -> tuple[Path, ...]:
+        """Only the files: the index is rebuilt from them where a finding needs it, and a
+        pickled report (a snapshot, a child process's check) stays small."""
+        return self._files
+
+    def __setstate__(self, files: tuple[Path, ...]) -> None:
+        self._files = files
+        self._lines = None
+
     def locate(self, iri: str) -> Location:
         """The node's file and line where known; always the node's IRI."""
         if self._lines is None:

@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from ..changes import counts_json
-from ..checks import finding_json
+from ..findings import finding_json
 from ..loading import CanonHolder, ReloadTrigger
 from .request_scope import pin_served
 

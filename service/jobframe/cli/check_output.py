@@ -8,26 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..findings import Finding, Severity, printable
+from ..checks import CheckReport
+from ..findings import Finding, Severity, finding_json
 from ..formats import Shown, Styled, terminal_text
-from ..frames import CANON_FIELDS
-from .completeness import CompletenessRow, omission_text
-from .report import CheckReport
-
-
-def finding_json(finding: Finding) -> dict[str, Any]:
-    place = finding.location
-    return {
-        "kind": finding.kind.value,
-        "severity": finding.severity.value,
-        "file": printable(place.file) if place.file is not None else None,
-        "line": place.line,
-        "column": place.column,
-        "cell": place.cell,
-        "node": place.node,
-        "message": finding.message,
-        "hint": finding.hint,
-    }
+from ..frames import CANON_FIELDS, CanonReport, CompletenessRow, omission_text
 
 
 def row_json(row: CompletenessRow) -> dict[str, Any]:
@@ -41,6 +25,11 @@ def row_json(row: CompletenessRow) -> dict[str, Any]:
     }
 
 
+def _rows(report: CheckReport) -> tuple[CompletenessRow, ...]:
+    """The completeness of a completed report; none for a check alone (a refused workbook)."""
+    return report.completeness if isinstance(report, CanonReport) else ()
+
+
 def report_json(report: CheckReport) -> dict[str, Any]:
     return {
         "source": report.source,
@@ -49,7 +38,7 @@ def report_json(report: CheckReport) -> dict[str, Any]:
         "errors": len(report.errors),
         "warnings": len(report.warnings),
         "findings": [finding_json(f) for f in report.findings],
-        "completeness": [row_json(r) for r in report.completeness],
+        "completeness": [row_json(r) for r in _rows(report)],
     }
 
 
@@ -95,8 +84,8 @@ def report_text(report: CheckReport) -> Shown:
     parts: list[str | Styled] = []
     for finding in report.findings:
         parts += [*_finding_text(finding), "\n"]
-    if report.completeness:
-        matrix = matrix_text(report.completeness)
+    if rows := _rows(report):
+        matrix = matrix_text(rows)
         heading = "Completeness (role-levels x canon fields)\n"
         parts += ["\n" + heading if parts else heading, matrix, "\n"]
     version = report.canon.version if report.canon else "-"

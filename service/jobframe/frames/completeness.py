@@ -1,7 +1,8 @@
 """Which frame lines each role-level will omit, and why: warnings and a role-level x field matrix.
 
-Derived from the frame definitions themselves (`frames/templates.py`), so a new template
-slot is covered with no change here.
+Derived from the frame definitions themselves (`templates.py`), so a new template slot is
+covered with no change here. A check (`checks/`) knows nothing of frames; a checked canon
+completed here is what `jobframe check`, an import and a served canon report.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..canon import Canon, RoleLevel
-from ..findings import Finding, FindingKind, Location, Severity
-from ..frames import CANON_FIELDS, FRAMES, RUBRIC, Omission, omissions
+from ..checks import CheckReport, finding_order
+from ..findings import Finding, FindingKind, Severity
 from ..sources import SourceMap
+from .rules import Omission, omissions
+from .templates import CANON_FIELDS, FRAMES, RUBRIC
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +91,40 @@ def completeness_findings(
                 Finding(
                     FindingKind.COMPLETENESS,
                     Severity.WARNING,
-                    places.locate(role.iri) if places else Location(node=role.iri),
+                    places.locate(role.iri),
                     f"{role.label}: {omission_text(omission)}",
                     hint,
                 )
             )
     return tuple(findings)
+
+
+@dataclass(frozen=True)
+class CanonReport(CheckReport):
+    """A check's report completed with the completeness of its canon: each role-level's row,
+    and a warning per omission among the findings (in the report's order)."""
+
+    completeness: tuple[CompletenessRow, ...] = ()
+
+
+def completed(
+    report: CheckReport, before: Mapping[str, CompletenessRow] | None = None
+) -> CanonReport:
+    """The report with its canon's completeness (none when the canon has errors); rows of
+    `before` are reused as `completeness` reuses them."""
+    if report.canon is None:
+        rows: tuple[CompletenessRow, ...] = ()
+        findings = report.findings
+    else:
+        rows = completeness(report.canon, before)
+        found = completeness_findings(rows, report.places)
+        findings = tuple(sorted((*report.findings, *found), key=finding_order))
+    return CanonReport(
+        report.source,
+        findings,
+        report.canon,
+        report.triple_count,
+        report.content,
+        report.places,
+        completeness=rows,
+    )
