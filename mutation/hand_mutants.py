@@ -131,7 +131,7 @@ MUTANTS: tuple[HandMutant, ...] = (
     ),
     HandMutant(
         "hand:status.incomplete-only-ignored",
-        "api/status.py",
+        "api/types/status.py",
         "            rows = tuple(r for r in rows if not r.complete)\n",
         "            pass\n",
         ("tests/api/test_canon_status.py",),

@@ -25,7 +25,7 @@ DIFFERENCES = Path(
     )
 )
 """Every operation a compiled plan answers, in this process or in a server a test starts,
-is also run by graphql-core, and any difference is appended here (`api/executor.py`)."""
+is also run by graphql-core, and any difference is appended here (`api/execution/executor.py`)."""
 
 
 @pytest.fixture(autouse=True)

@@ -9,16 +9,13 @@ import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
-from graphql import parse
-
 import jobframe
 from jobframe.api import Context, schema
-from jobframe.api.document_cache import PARSED, VALIDATED, acyclic
-from jobframe.api.executor import PLANS
+from jobframe.api.execution.document_cache import PARSED, VALIDATED
+from jobframe.api.execution.executor import PLANS
 from jobframe.caches import ByteLRU, bound_caches, cache_bytes
 from jobframe.loading import Served
 from tests.web.conftest import client_of
-from tests.web.test_document_walk import fragment_bomb
 
 
 def aliased(i: int, count: int = 100) -> str:
@@ -73,47 +70,6 @@ def test_the_parse_cache_counts_what_tracemalloc_sees_within_a_factor_of_two(
     assert counted / 2 <= held <= counted * 2, (held, counted)
 
 
-def test_a_parsed_document_is_freed_without_the_cyclic_garbage_collector() -> None:
-    """graphql-core links a document's tokens both ways: every document evicted from the
-    parse cache was garbage only a collection pass could find, and those passes stalled
-    every request (465 ms the longest, under fragment bombs)."""
-    text = fragment_bomb(21, "dimensions { label }")
-    gc.collect()
-    gc.disable()
-    try:
-        linked = parse(text)
-        del linked
-        assert gc.collect() > 0  # as graphql-core parses it: cycles to collect
-        cut = acyclic(parse(text))
-        del cut
-        assert gc.collect() == 0  # as the cache keeps it: freed when dropped
-    finally:
-        gc.enable()
-
-
-def test_a_document_refused_by_a_limit_is_not_kept_in_the_parse_cache(served: Served) -> None:
-    """It will not run; attack texts made unique by a comment would fill the cache."""
-    context = Context(served=served, iri_base="https://example.org/", language=None)
-    PARSED.clear()
-    bomb = fragment_bomb(21, "dimensions { label }") + " # once"
-    refused = schema.execute_sync(bomb, context_value=context)
-    assert refused.errors and refused.errors[0].extensions["code"] == "QUERY_TOO_COSTLY"
-    assert len(PARSED) == 0
-    admitted = schema.execute_sync("{ dimensions { label } } # once", context_value=context)
-    assert admitted.errors is None and len(PARSED) == 1
-
-
-def test_a_plan_counts_the_text_its_operation_keeps_alive(served: Served) -> None:
-    """An operation keeps its whole document through its locations: a 90,000-character
-    comment was counted as the few nodes beside it, so the plan cache held ten times its
-    bound (outside attack: 19.45 MB counted, 197 MB of memory)."""
-    context = Context(served=served, iri_base="https://example.org/", language=None)
-    PLANS.operations.clear()
-    comment = "# " + "x" * 90_000 + "\n"
-    assert schema.execute_sync(comment + "{ dimensions { label } }", context_value=context).data
-    assert PLANS.operations.bytes > 90_000
-
-
 def test_metrics_show_each_caches_bytes_and_their_sum(served: Served) -> None:
     client = client_of(served)
     client.post("/graphql", json={"query": "{ roleLevels(first: 3) { nodes { label } } }"})
@@ -140,10 +96,10 @@ def test_metrics_show_the_response_caches_bound_before_it_holds_anything(served:
 
 PACKAGE = Path(jobframe.__file__).parent
 MEMOISED = {
-    ("api/ids.py", "encode_id"): "canon node IRIs, never a request's text; the last 65,536",
-    ("api/cost_limit.py", "_weights"): "one entry per schema",
-    ("api/cost_limit.py", "_parsed"): "the code's own documents; the last 16",
-    ("api/walk.py", "schema_sizes"): "one entry per schema",
+    ("api/types/ids.py", "encode_id"): "canon node IRIs, never a request's text; the last 65,536",
+    ("api/limits/cost_limit.py", "_weights"): "one entry per schema",
+    ("api/limits/cost_limit.py", "_parsed"): "the code's own documents; the last 16",
+    ("api/limits/walk.py", "schema_sizes"): "one entry per schema",
     ("checks/terms.py", "declared"): "one entry: the vocabulary file",
     ("checks/terms.py", "closest"): "terms read from canon files; the last 1,024",
     ("checks/shacl_sparql.py", "compile_shapes"): "one entry: the shapes file",

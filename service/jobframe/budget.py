@@ -36,7 +36,8 @@ class Budget:
     cancelled: bool = False
     """Set from the event loop when the client disconnects; read by the worker thread."""
     pace: Callable[[], None] | None = None
-    """Called at every check while set: the costly lane's way of making room (`api/lane.py`)."""
+    """Called at every check while set: the costly lane's way of making room
+    (`api/limits/lane.py`)."""
 
     def spent(self) -> bool:
         if self.pace is not None:

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from jobframe.api.ids import encode_id
+from jobframe.api.types.ids import encode_id
 from jobframe.canon import Canon
 from jobframe.loading import Served
 from tests.api.conftest import Run, run_query

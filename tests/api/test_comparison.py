@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from jobframe.api.arguments import MAX_STRING
 from jobframe.api.context import Context
-from jobframe.api.ids import encode_id
+from jobframe.api.limits.arguments import MAX_STRING
 from jobframe.api.schema import schema
+from jobframe.api.types.ids import encode_id
 from jobframe.api.urls import node_url
 from jobframe.loading import Served
 from tests.api.conftest import run_query

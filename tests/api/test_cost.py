@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from graphql import GraphQLList, GraphQLNonNull, GraphQLObjectType, get_named_type
 
-from jobframe.api.arguments import MAX_ITEMS, MAX_SEARCH_WORDS, MAX_STRING
 from jobframe.api.context import Context
-from jobframe.api.cost import canon_sizes, schema_weights
-from jobframe.api.lane import COSTLY, COSTLY_LANE
-from jobframe.api.limits import Limits
+from jobframe.api.limits.arguments import MAX_ITEMS, MAX_SEARCH_WORDS, MAX_STRING
+from jobframe.api.limits.cost import canon_sizes, schema_weights
+from jobframe.api.limits.extensions import Limits
+from jobframe.api.limits.lane import COSTLY, COSTLY_LANE
 from jobframe.api.schema import build_schema, schema
 from jobframe.budget import budget
 from jobframe.loading import Served

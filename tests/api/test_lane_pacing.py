@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from jobframe.api import lane
-from jobframe.api.lane import COSTLY, LANE_REST, costly_lane
+from jobframe.api.limits import lane
+from jobframe.api.limits.lane import COSTLY, LANE_REST, costly_lane
 from jobframe.budget import budget, check_budget
 
 

@@ -9,8 +9,8 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import PROV
 
 from jobframe.api.context import Context
-from jobframe.api.ids import encode_id
 from jobframe.api.schema import schema
+from jobframe.api.types.ids import encode_id
 from jobframe.canon import Canon
 from jobframe.loading import Served
 from tests.api.conftest import Run

@@ -1,4 +1,4 @@
-"""The one walk of a GraphQL document (`api/walk.py`): each fragment once, cycles refused
+"""The one walk of a GraphQL document (`api/limits/walk.py`): each fragment once, cycles refused
 without looping, the budget checked, every Int argument bounded, introspection costed."""
 
 from __future__ import annotations
@@ -8,12 +8,12 @@ import time
 import pytest
 from graphql import GraphQLError, get_introspection_query, get_named_type, parse
 
-from jobframe.api.arguments import INT_BOUNDS
 from jobframe.api.context import Context
-from jobframe.api.cost import schema_weights, served_sizes
-from jobframe.api.limits import Limits
+from jobframe.api.limits.arguments import INT_BOUNDS
+from jobframe.api.limits.cost import schema_weights, served_sizes
+from jobframe.api.limits.extensions import Limits
+from jobframe.api.limits.walk import Walked, walk_operation
 from jobframe.api.schema import schema
-from jobframe.api.walk import Walked, walk_operation
 from jobframe.budget import BudgetSpent, budget
 from jobframe.loading import Served
 from tests.web.test_document_walk import fragment_bomb
@@ -87,7 +87,7 @@ def test_a_document_over_a_limit_is_refused_before_graphql_core_validates_it(
 ) -> None:
     """Validating a fragment bomb cost more than walking it (35 of ~50 ms): CPU a cheap
     query waited on. A valid document within the limits is still validated."""
-    from jobframe.api import document_cache
+    from jobframe.api.execution import document_cache
 
     validated: list[str] = []
     real = document_cache.validate_document

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx2
 import pytest
 
-from jobframe.api.pagination import MAX_PAGE
+from jobframe.api.types.pagination import MAX_PAGE
 from jobframe.loading import Served
 from tests.servers import jobframe_serve
 from tests.web.conftest import client_of

@@ -1,6 +1,6 @@
 """Any graph of fragments (chains, diamonds, cycles, wide spreads, up to the token limit) is
 answered within the time budget, never with a 5xx or an unexpected error: the walk of the
-document visits each fragment once and checks the budget (`api/walk.py`)."""
+document visits each fragment once and checks the budget (`api/limits/walk.py`)."""
 
 from __future__ import annotations
 

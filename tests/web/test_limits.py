@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from jobframe.api.document_cache import PARSED
+from jobframe.api.execution.document_cache import PARSED
 from jobframe.loading import Served
 from tests.web.conftest import client_of
 
@@ -111,7 +111,7 @@ def test_a_fault_in_a_resolver_is_masked_for_clients_and_logged_in_full(
     def broken(*args: object) -> object:
         raise RuntimeError("secret detail at /srv/canon/private.ttl")
 
-    monkeypatch.setattr("jobframe.api.node_types.build_frame", broken)
+    monkeypatch.setattr("jobframe.api.types.nodes.build_frame", broken)
     with caplog.at_level(logging.ERROR):
         response = client_of(served, raise_server_exceptions=False).post(
             "/graphql", json={"query": f"{{ {ROLE} {{ frame(kind: SMART) {{ text }} }} }}"}

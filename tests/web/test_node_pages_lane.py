@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from jobframe.api.lane import COSTLY, COSTLY_LANE
+from jobframe.api.limits.lane import COSTLY, COSTLY_LANE
 from jobframe.budget import BudgetSpent, budget
 from jobframe.canon import Canon, CanonNode, Level, LevelDimension, Source
 from jobframe.loading import Served

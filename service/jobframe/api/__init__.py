@@ -2,11 +2,11 @@
 a client can see, and the limits every request is held to."""
 
 from .context import Context
-from .cost_limit import document_cost
 from .errors import ErrorCode, spent_error
-from .executor import executions, reference_execution
-from .lane import costly_lane
-from .limits import Limits
+from .execution.executor import executions, reference_execution
+from .limits.cost_limit import document_cost
+from .limits.extensions import Limits
+from .limits.lane import costly_lane
 from .replica import watching_replica_fields
 from .schema import build_schema, schema
 from .urls import node_url

@@ -5,7 +5,7 @@ clients switch on and the documentation lists in full. A code comes from where t
 was made, never from its wording (a reworded message upstream would change the codes
 clients see): JobFrame's own errors are coded where raised, a syntax error by its type and
 where the parser stopped, a validation error by the rule that found it (`coded_rule`), a
-variable that does not coerce where the executor is built (`executor.py`). A fault in a
+variable that does not coerce where the executor is built (`execution/executor.py`). A fault in a
 resolver is masked for the client as `Unexpected error.` and logged in full.
 """
 
@@ -131,7 +131,7 @@ CODED_RULES: dict[type[ASTValidationRule], type[ASTValidationRule]] = {
     MaxIntrospectionDepthRule: INTROSPECTION_DEPTH_RULE,
 }
 """graphql-core's own rules whose errors have a code besides GRAPHQL_VALIDATION_FAILED, by
-the coded rule validation runs in their place (`document_cache.py`)."""
+the coded rule validation runs in their place (`execution/document_cache.py`)."""
 
 
 def code_of(error: GraphQLError) -> str:

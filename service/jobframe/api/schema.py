@@ -9,20 +9,20 @@ from graphql import GraphQLError
 from strawberry.types import ExecutionContext
 
 from ..canon import NotFound, ancestry
-from .arguments import check_language
-from .comparison import LevelComparison, resolve_comparison
 from .context import Info
-from .cost_directives import COMPARE, PAGED, SEARCH, ListSize
-from .document_cache import BoundedParserCache, BoundedValidationCache
 from .errors import add_code, is_fault, not_found
-from .executor import PlannedExecutor
-from .fast_fields import use_direct_resolvers
-from .ids import decode_id, iri_of
-from .interfaces import CanonNode, Node, wrap
-from .limits import Limits
-from .node_types import NODE_TYPES, JobFamily, JobFunction, Level, LevelDimension, RoleLevel, Track
-from .pagination import PAGE_SIZE, Connection, paginate
-from .status import CanonStatus
+from .execution.direct_resolvers import use_direct_resolvers
+from .execution.document_cache import BoundedParserCache, BoundedValidationCache
+from .execution.executor import PlannedExecutor
+from .limits.arguments import check_language
+from .limits.cost_directives import COMPARE, PAGED, SEARCH, ListSize
+from .limits.extensions import Limits
+from .types.comparison import LevelComparison, resolve_comparison
+from .types.ids import decode_id, iri_of
+from .types.interfaces import CanonNode, Node, wrap
+from .types.nodes import NODE_TYPES, JobFamily, JobFunction, Level, LevelDimension, RoleLevel, Track
+from .types.pagination import PAGE_SIZE, Connection, paginate
+from .types.status import CanonStatus
 
 MAX_LINEAGE = 4
 """The longest lineage: responsibility → role-level → family → function."""
@@ -174,7 +174,7 @@ class CanonSchema(strawberry.Schema):
 
 def build_schema(limits: Limits) -> CanonSchema:
     """The schema with its caches, the request limits, direct resolvers and compiled
-    plans (`executor.py`)."""
+    plans (`execution/executor.py`)."""
     built = CanonSchema(
         query=Query,
         types=list(NODE_TYPES),

@@ -187,7 +187,7 @@ class Canon:
         In canon order; blank `words` match every role-level. Each distinct word narrows the
         previous word's matches, longest word first, and the search stops when nothing is
         left: about 30 ms at 100,000 role-levels, with no index. The caller bounds how many
-        words are asked (`api/arguments.py`); the request's budget is checked as it goes.
+        words are asked (`api/limits/arguments.py`); the request's budget is checked as it goes.
         """
         keys = self._search_keys
         found: Iterable[int] = range(len(keys))

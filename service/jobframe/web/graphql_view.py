@@ -27,7 +27,7 @@ from .request_scope import language_of, served_of, set_outcome
 from .validators import Outcome
 
 EXECUTION_THREADS = 32
-"""Operations executing at once. Costly ones run one at a time (`api/cost_limit.py`) and
+"""Operations executing at once. Costly ones run one at a time (`api/limits/cost_limit.py`) and
 wait for their turn in their thread, so a cheap query finds a free thread unless more than
 31 costly ones wait; each is bounded by the cost limit and the time budget."""
 

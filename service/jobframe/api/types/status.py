@@ -6,15 +6,15 @@ from datetime import datetime
 
 import strawberry
 
-from .. import findings as fnd
-from .. import frames, loading
+from ... import findings as fnd
+from ... import frames, loading
+from ..context import Info
+from ..limits.cost_directives import PAGED
+from ..replica import replica_specific
 from .changes import CanonChanges
-from .context import Info
-from .cost_directives import PAGED
 from .interfaces import CanonNode, wrap
-from .node_types import CanonAbout, RoleLevel
+from .nodes import CanonAbout, RoleLevel
 from .pagination import Connection, paginate
-from .replica import replica_specific
 
 strawberry.enum(fnd.Severity, description="An error stops a canon from being served.")
 

@@ -19,9 +19,9 @@ from weakref import WeakKeyDictionary
 import strawberry
 from strawberry.types.base import StrawberryObjectDefinition
 
-from ..canon import Canon
-from ..frames import FrameKind, build_page
-from ..loading import Served
+from ...canon import Canon
+from ...frames import FrameKind, build_page
+from ...loading import Served
 from .cost_directives import Cost, CostPerFrameLine, ListSize
 
 Key = tuple[str, str]

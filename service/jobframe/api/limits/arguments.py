@@ -14,9 +14,9 @@ from typing import Any
 
 from graphql import GraphQLError
 
-from ..canon import LANGUAGE_TAG, shown
-from .errors import ErrorCode, coded
-from .pagination import MAX_PAGE
+from ...canon import LANGUAGE_TAG, shown
+from ..errors import ErrorCode, coded
+from ..types.pagination import MAX_PAGE
 
 MAX_STRING = 1_000
 """Characters in one string argument: a label, a level code, an ID, a cursor, a search."""

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import strawberry
 
-from .. import frames
-from ..canon import Canon, NotFound
-from .arguments import check_language
-from .context import Info
-from .errors import not_found
+from ... import frames
+from ...canon import Canon, NotFound
+from ..context import Info
+from ..errors import not_found
+from ..limits.arguments import check_language
 from .ids import iri_of
 from .interfaces import CanonNode, wrap
 
 
 def _node_type(name: str) -> strawberry.LazyType[str, str]:
     """A node type of `node_types.py`, by name (that module imports this one)."""
-    return strawberry.LazyType(name, "jobframe.api.node_types")
+    return strawberry.LazyType(name, "jobframe.api.types.nodes")
 
 
 @strawberry.type(

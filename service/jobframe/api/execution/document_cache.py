@@ -18,8 +18,8 @@ from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 from strawberry.types import ExecutionContext
 
-from ..caches import ByteLRU
-from .errors import CODED_RULES, coded_syntax_error
+from ...caches import ByteLRU
+from ..errors import CODED_RULES, coded_syntax_error
 
 NODE_BYTES = 400
 """Memory one parsed AST node holds, with its tokens and location: measured with

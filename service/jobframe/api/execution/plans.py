@@ -5,7 +5,7 @@ out for every field of every request (which fields a selection holds after fragm
 directives, each field's definition, resolver and how its value completes) depends only
 on the document and on the variables its `@skip` and `@include` read. A plan holds that,
 worked out once per document (`PlanCache`); running it is one loop per object over its
-fields, calling each plain resolver (`fast_fields.py`) on the source alone.
+fields, calling each direct resolver's `plain` function (`direct_resolvers.py`) on the source alone.
 
 A plan only runs the happy path. The first error of any kind (a resolver raising, a null
 in a non-null field, a spent budget, a value it cannot complete exactly as graphql-core
@@ -48,7 +48,8 @@ from graphql.execution.collect_fields import (
 from graphql.execution.values import VariableValues, get_argument_values
 from graphql.pyutils import Path
 
-from ..budget import check_budget
+from ...budget import check_budget
+from .direct_resolvers import DirectResolver
 
 
 class Unplanned(Exception):
@@ -92,7 +93,7 @@ class Step:
     field_def: GraphQLField
     details: FieldDetailsList
     plain: Callable[[Any], Any] | None
-    """The resolver of the source alone, when the field has one (`fast_fields.py`)."""
+    """The resolver of the source alone, when the field has one (`direct_resolvers.py`)."""
     complete: Complete = field(repr=False)
     leaf: bool
     """Its completion needs no path: a scalar or enum (or a list or non-null of one)."""
@@ -146,7 +147,8 @@ class _Compiler:
             if field_def is None:
                 continue
             complete, leaf = self._completer(field_def.type, object_type, field_def, details)
-            plain = getattr(field_def.resolve, "plain", None)
+            resolve = field_def.resolve
+            plain = resolve.plain if isinstance(resolve, DirectResolver) else None
             if name == "__typename":
                 plain = _constant(object_type.name)
             output = field_def.type.of_type if is_non_null_type(field_def.type) else field_def.type

@@ -23,7 +23,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from ..budget import acquire_within_budget, in_request, open_budgets, paced
+from ...budget import acquire_within_budget, in_request, open_budgets, paced
 
 COSTLY = 1_000
 """An estimate over this (about 5 ms of work) runs in the costly lane. The four frames of a

@@ -8,7 +8,7 @@ from typing import Generic, TypeVar
 
 import strawberry
 
-from .errors import ErrorCode, coded
+from ..errors import ErrorCode, coded
 
 MAX_PAGE = 100
 PAGE_SIZE = 50

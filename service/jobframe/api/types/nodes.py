@@ -1,33 +1,21 @@
-"""GraphQL types of canon nodes, each wrapping an immutable node of the checked canon, and
-of the goal frames a role-level has.
+"""GraphQL types of canon nodes, each wrapping an immutable node of the checked canon.
 
-Frames and role-levels refer to each other (`RoleLevel.frame`, `Frame.roleLevel`), so both
-are here; the parts of a frame are in `frame_parts.py`.
+A role-level's frames are in `frames.py`; `Frame.roleLevel` names `RoleLevel` lazily, the
+one reference back.
 """
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 
-from ..canon import nodes
-from ..frames import FrameKind, build_frame, build_page, language_of, model, serialize_frames
+from ...canon import nodes
+from ...frames import FrameKind, build_frame, build_page, language_of
+from ..context import Info
+from ..limits.cost_directives import COMPARE, FRAME, PAGE, PAGED
 from .comparison import LevelComparison, resolve_comparison
-from .context import Info
-from .cost_directives import COMPARE, FRAME, PAGE, PAGE_TEXT, PAGED, RDF, TEXT
-from .frame_parts import FrameLine, FrameSection
+from .frames import Frame, GoalPage
 from .interfaces import CanonNode
 from .pagination import PAGE_SIZE, Connection, paginate
-
-strawberry.enum(FrameKind, description="The four goal frames.")
-
-
-@strawberry.enum(description="RDF serialisations a frame can be exported in.")
-class RdfFormat(Enum):
-    TURTLE = "turtle"
-    JSON_LD = "json-ld"
-    N_TRIPLES = "nt"
 
 
 @strawberry.type(description="A job function: the root of the job architecture.")
@@ -260,73 +248,6 @@ class RoleLevel(CanonNode):
         role = self.model
         lang = language_of(role) or info.context.language
         return resolve_comparison(info, role.family.iri, role.level.iri, to, lang)
-
-
-@strawberry.type(description="One goal frame of a role-level, derived verbatim from the canon.")
-class Frame:
-    model: strawberry.Private[model.Frame]
-
-    @strawberry.field(description="Which frame this is.")
-    def kind(self) -> FrameKind:
-        return self.model.kind
-
-    @strawberry.field(description="The frame's heading, such as `SMART goals`.")
-    def title(self) -> str:
-        return self.model.title
-
-    @strawberry.field(description="The sentence under the heading.")
-    def intro(self) -> str:
-        return self.model.intro
-
-    @strawberry.field(description="The role-level the frame was derived for.")
-    def role_level(self) -> RoleLevel:
-        return RoleLevel(model=self.model.role_level)
-
-    @strawberry.field(description="Sections with their rows; sections without rows are left out.")
-    def sections(self) -> list[FrameSection]:
-        return [FrameSection(model=s) for s in self.model.sections]
-
-    @strawberry.field(description="Every line of the frame, in reading order.")
-    def lines(self) -> list[FrameLine]:
-        return [FrameLine(model=line) for line in self.model.lines]
-
-    @strawberry.field(
-        description="The frame as plain text (the page's “Copy / print as text”).",
-        directives=[TEXT],
-    )
-    def text(self) -> str:
-        return self.model.text
-
-    @strawberry.field(
-        description="The frame's lines as RDF, with prov:wasQuotedFrom edges.", directives=[RDF]
-    )
-    def rdf(self, format: RdfFormat = RdfFormat.TURTLE) -> str:
-        return serialize_frames([self.model], format.value)
-
-
-@strawberry.type(description="A role-level's goal-templates page: header lines and four frames.")
-class GoalPage:
-    model: strawberry.Private[model.Page]
-
-    @strawberry.field(description="The page heading.")
-    def heading(self) -> FrameLine:
-        return FrameLine(model=self.model.heading)
-
-    @strawberry.field(description="Function · family · level code — title.")
-    def breadcrumb(self) -> FrameLine:
-        return FrameLine(model=self.model.breadcrumb)
-
-    @strawberry.field(description="The notice saying how the frames are made.")
-    def notice(self) -> str:
-        return self.model.notice
-
-    @strawberry.field(description="The four frames, in page order.")
-    def frames(self) -> list[Frame]:
-        return [Frame(model=f) for f in self.model.frames]
-
-    @strawberry.field(description="The whole page as plain text.", directives=[PAGE_TEXT])
-    def text(self) -> str:
-        return self.model.text
 
 
 NODE_TYPES: tuple[type[CanonNode], ...] = (

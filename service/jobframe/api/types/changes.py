@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import strawberry
 
-from .. import canon, changes
-from ..frames import FrameKind
-from .context import Info
-from .cost_directives import PAGED, ListSize
+from ... import canon, changes
+from ...frames import FrameKind
+from ..context import Info
+from ..limits.cost_directives import PAGED, ListSize
 from .interfaces import CanonNode, wrap
-from .node_types import RoleLevel
+from .nodes import RoleLevel
 from .pagination import PAGE_SIZE, Connection, paginate
 
 ChangeKind = strawberry.enum(

@@ -22,12 +22,12 @@ from graphql import DocumentNode, ExecutionResult, GraphQLError, parse, validate
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionContext
 
-from ..budget import BudgetSpent
-from ..canon import Canon
-from .context import Context
+from ...budget import BudgetSpent
+from ...canon import Canon
+from ..context import Context
+from ..errors import INTROSPECTION_DEPTH_RULE, ErrorCode, coded, spent_error
+from ..execution.document_cache import forget_parsed
 from .cost import FieldWeights, Key, canon_sizes, schema_weights, served_sizes
-from .document_cache import forget_parsed
-from .errors import INTROSPECTION_DEPTH_RULE, ErrorCode, coded, spent_error
 from .lane import costly_lane
 from .walk import Walked, chosen_operation, walk_operation
 

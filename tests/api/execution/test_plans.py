@@ -27,30 +27,12 @@ from graphql import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jobframe.api import Context, executions, reference_execution, schema
+from jobframe.api import schema
 from jobframe.loading import Served
+from tests.api.execution.answers import answer, both
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SCHEMA = schema._schema
-
-
-def answer(served: Served, query: str, variables: dict[str, Any] | None) -> dict[str, Any]:
-    result = schema.execute_sync(query, variable_values=variables, context_value=Context(served))
-    return {
-        "data": result.data,
-        "errors": [e.formatted for e in result.errors] if result.errors else None,
-    }
-
-
-def both(served: Served, query: str, variables: dict[str, Any] | None = None) -> bool:
-    """Assert that plan and reference give the same JSON; whether a plan answered."""
-    before = executions()["planned"]
-    planned = answer(served, query, variables)
-    used = executions()["planned"] > before
-    with reference_execution():
-        reference = answer(served, query, variables)
-    assert planned == reference, query
-    return used
 
 
 def _is_query(text: str) -> bool:
@@ -221,25 +203,3 @@ def test_generated_queries_answer_as_graphql_core(
     body = data.draw(selection(values, root, depth=4))
     yes = data.draw(st.booleans())
     both(served, f"query ($yes: Boolean!) {body}", {"yes": yes})
-
-
-def test_a_plan_answers_the_frames_query(served: Served) -> None:
-    query = """query ($f: String!, $l: String!) { roleLevel(family: $f, level: $l) {
-      frames { kind title text lines { text template sources { label quote node { id iri
-      ... on Responsibility { order } } } } } } }"""
-    assert both(served, query, {"f": "Clinical Trials Operations", "l": "M5"})
-
-
-def test_errors_come_from_graphql_core(served: Served) -> None:
-    query = (
-        '{ roleLevel(family: "Clinical Trail Operations", level: "M5") { id } tracks { label } }'
-    )
-    assert not both(served, query)
-
-
-def test_skip_and_include_by_variable_give_one_plan_each(served: Served) -> None:
-    query = "query ($yes: Boolean!) { tracks { label @include(if: $yes) iri @skip(if: $yes) } }"
-    for yes in (True, False, True):
-        assert both(served, query, {"yes": yes})
-    assert "label" in answer(served, query, {"yes": True})["data"]["tracks"][0]
-    assert "iri" in answer(served, query, {"yes": False})["data"]["tracks"][0]

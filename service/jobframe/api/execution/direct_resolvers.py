@@ -7,8 +7,9 @@ A field with no arguments, no permissions, no field extensions and a resolver th
 calls it directly (after checking the request's time budget, see `budget.py`). Fields that
 do take arguments or `info` keep Strawberry's resolver, behind the same budget check.
 
-A direct resolver carries the function of the source alone as `plain`: a compiled plan
-(`plans.py`) calls it without building an `info` at all, and checks the budget per object.
+A direct resolver is a `DirectResolver`, which carries the function of the source alone as
+`plain`: a compiled plan (`plans.py`) calls that without building an `info` at all, and
+checks the budget per object.
 """
 
 from __future__ import annotations
@@ -17,40 +18,40 @@ import functools
 import inspect
 import operator
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import strawberry
 from graphql import GraphQLObjectType
 from strawberry.types.base import StrawberryObjectDefinition
 
-from ..budget import check_budget
+from ...budget import check_budget
 
 Resolver = Callable[..., Any]
 
 
-def _direct(field: Any) -> Resolver | None:
+@dataclass(frozen=True, slots=True)
+class DirectResolver:
+    """graphql-core's resolver of a plain field: the budget check, then `plain` on the source."""
+
+    plain: Callable[[Any], Any]
+    """The field's value from its source alone, for plans that need no `info`."""
+
+    def __call__(self, source: Any, info: Any) -> Any:
+        check_budget()
+        return self.plain(source)
+
+
+def _direct(field: Any) -> DirectResolver | None:
     if field.arguments or field.permission_classes or field.extensions:
         return None
     resolver = field.base_resolver
     if resolver is None:
-        name = field.python_name
-
-        def attribute(source: Any, info: Any) -> Any:
-            check_budget()
-            return getattr(source, name)
-
-        attribute.plain = operator.attrgetter(name)  # type: ignore[attr-defined]
-        return attribute
+        return DirectResolver(operator.attrgetter(field.python_name))
     function = resolver.wrapped_func
     if list(inspect.signature(function).parameters) != ["self"]:
         return None
-
-    def call(source: Any, info: Any) -> Any:
-        check_budget()
-        return function(source)
-
-    call.plain = function  # type: ignore[attr-defined]
-    return call
+    return DirectResolver(function)
 
 
 def _checked(resolve: Resolver) -> Resolver:

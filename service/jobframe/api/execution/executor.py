@@ -28,11 +28,11 @@ import orjson
 from graphql import DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema, print_ast
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from ..budget import BudgetSpent
-from .errors import ErrorCode, with_code
+from ...budget import BudgetSpent
+from ..errors import ErrorCode, with_code
+from ..limits.walk import chosen_operation
 from .plan_cache import PlanCache
 from .plans import run_plan
-from .walk import chosen_operation
 
 log = logging.getLogger("jobframe.executor")
 

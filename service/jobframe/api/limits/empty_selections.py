@@ -8,7 +8,7 @@ from typing import Any
 
 from graphql import ASTValidationRule, GraphQLError, SelectionSetNode
 
-from .errors import ErrorCode, with_code
+from ..errors import ErrorCode, with_code
 
 MESSAGE = 'Syntax Error: Expected Name, found "}".'
 """What graphql-js answers for `{}` (GRAPHQL_PARSE_FAILED)."""

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import strawberry
 
-from ..canon import nodes
-from .context import Info
+from ...canon import nodes
+from ..context import Info
+from ..urls import node_url
 from .ids import encode_id
-from .urls import node_url
 
 
 @strawberry.interface(description="An object with a globally unique, opaque ID (Relay).")

@@ -1,18 +1,33 @@
-"""GraphQL types of the parts of a goal frame: sections, rows and lines with their provenance.
+"""GraphQL types of goal frames: the page, each frame, and its sections, rows and lines with
+their provenance.
 
-The frame itself is in `node_types.py`, beside the role-level it belongs to.
+A frame names the role-level it belongs to (`Frame.roleLevel`) lazily: `nodes.py` holds
+`RoleLevel`, whose fields return these types.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, cast
 
 import strawberry
 
-from ..frames import Placeholder, model
+from ...frames import FrameKind, Placeholder, model, serialize_frames
+from ..limits.cost_directives import PAGE_TEXT, RDF, TEXT
 from .interfaces import CanonNode, wrap
 
+if TYPE_CHECKING:  # `nodes.py` imports this module: RoleLevel is named lazily, never imported
+    from .nodes import RoleLevel
+
 strawberry.enum(Placeholder, description="A blank for the manager to fill in.")
+strawberry.enum(FrameKind, description="The four goal frames.")
+
+
+@strawberry.enum(description="RDF serialisations a frame can be exported in.")
+class RdfFormat(Enum):
+    TURTLE = "turtle"
+    JSON_LD = "json-ld"
+    N_TRIPLES = "nt"
 
 
 @strawberry.type(description="A canon value a frame line uses, and the node it was quoted from.")
@@ -162,3 +177,70 @@ class FrameSection:
     @strawberry.field(description="The rows, in canon order.")
     def rows(self) -> list[FrameRow]:
         return [FrameRow(model=r) for r in self.model.rows]
+
+
+@strawberry.type(description="One goal frame of a role-level, derived verbatim from the canon.")
+class Frame:
+    model: strawberry.Private[model.Frame]
+
+    @strawberry.field(description="Which frame this is.")
+    def kind(self) -> FrameKind:
+        return self.model.kind
+
+    @strawberry.field(description="The frame's heading, such as `SMART goals`.")
+    def title(self) -> str:
+        return self.model.title
+
+    @strawberry.field(description="The sentence under the heading.")
+    def intro(self) -> str:
+        return self.model.intro
+
+    @strawberry.field(description="The role-level the frame was derived for.")
+    def role_level(self) -> Annotated[RoleLevel, strawberry.lazy("jobframe.api.types.nodes")]:
+        return cast("RoleLevel", wrap(self.model.role_level))
+
+    @strawberry.field(description="Sections with their rows; sections without rows are left out.")
+    def sections(self) -> list[FrameSection]:
+        return [FrameSection(model=s) for s in self.model.sections]
+
+    @strawberry.field(description="Every line of the frame, in reading order.")
+    def lines(self) -> list[FrameLine]:
+        return [FrameLine(model=line) for line in self.model.lines]
+
+    @strawberry.field(
+        description="The frame as plain text (the page's “Copy / print as text”).",
+        directives=[TEXT],
+    )
+    def text(self) -> str:
+        return self.model.text
+
+    @strawberry.field(
+        description="The frame's lines as RDF, with prov:wasQuotedFrom edges.", directives=[RDF]
+    )
+    def rdf(self, format: RdfFormat = RdfFormat.TURTLE) -> str:
+        return serialize_frames([self.model], format.value)
+
+
+@strawberry.type(description="A role-level's goal-templates page: header lines and four frames.")
+class GoalPage:
+    model: strawberry.Private[model.Page]
+
+    @strawberry.field(description="The page heading.")
+    def heading(self) -> FrameLine:
+        return FrameLine(model=self.model.heading)
+
+    @strawberry.field(description="Function · family · level code — title.")
+    def breadcrumb(self) -> FrameLine:
+        return FrameLine(model=self.model.breadcrumb)
+
+    @strawberry.field(description="The notice saying how the frames are made.")
+    def notice(self) -> str:
+        return self.model.notice
+
+    @strawberry.field(description="The four frames, in page order.")
+    def frames(self) -> list[Frame]:
+        return [Frame(model=f) for f in self.model.frames]
+
+    @strawberry.field(description="The whole page as plain text.", directives=[PAGE_TEXT])
+    def text(self) -> str:
+        return self.model.text

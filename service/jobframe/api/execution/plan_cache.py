@@ -9,7 +9,7 @@ from typing import Any
 from graphql.language import VariableNode, visit
 from graphql.language.visitor import Visitor
 
-from ..caches import ByteLRU
+from ...caches import ByteLRU
 from .document_cache import NODE_BYTES, node_count
 from .plans import Execution, ObjectPlan, compile_plan
 

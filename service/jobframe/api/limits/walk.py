@@ -44,10 +44,10 @@ from graphql.execution.values import VariableValues, get_argument_values, get_va
 from graphql.language import DocumentNode
 from graphql.type.introspection import SchemaMetaFieldDef, TypeMetaFieldDef, TypeNameMetaFieldDef
 
-from ..budget import check_budget
+from ...budget import check_budget
+from ..errors import ErrorCode, coded
 from .arguments import check_arguments
 from .cost import UNSIZED, FieldWeights, Key
-from .errors import ErrorCode, coded
 
 BUDGET_EVERY = 256
 """Fields walked between two checks of the time budget."""

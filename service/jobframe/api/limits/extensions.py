@@ -21,10 +21,10 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 
-from ..settings import Settings
+from ...settings import Settings
+from ..errors import NO_INTROSPECTION_RULE, MaskFaults
 from .cost_limit import WalkLimits
 from .empty_selections import EmptySelections
-from .errors import NO_INTROSPECTION_RULE, MaskFaults
 
 _DEFAULTS = Settings()
 

@@ -6,7 +6,7 @@ import base64
 import binascii
 from functools import lru_cache
 
-from ..canon import Canon
+from ...canon import Canon
 
 
 @lru_cache(maxsize=2**16)

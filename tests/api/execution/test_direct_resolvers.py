@@ -1,9 +1,9 @@
 """Direct resolvers answer exactly what Strawberry's own resolvers answer."""
 
 from jobframe.api.context import Context
-from jobframe.api.fast_fields import use_direct_resolvers
-from jobframe.api.node_types import NODE_TYPES
+from jobframe.api.execution.direct_resolvers import DirectResolver, use_direct_resolvers
 from jobframe.api.schema import CanonSchema, Query, schema
+from jobframe.api.types.nodes import NODE_TYPES
 from jobframe.budget import budget
 from jobframe.loading import Served
 
@@ -44,4 +44,4 @@ def test_plain_fields_get_direct_resolvers_and_fields_with_arguments_do_not() ->
     label_resolver = role_level.fields["label"].resolve  # type: ignore[union-attr]
     assert frame_resolver is not None and "strawberry" in frame_resolver.__module__
     assert frame_resolver.__wrapped__ is not None  # behind the budget check
-    assert label_resolver is not None and label_resolver.__module__ == "jobframe.api.fast_fields"
+    assert isinstance(label_resolver, DirectResolver)
