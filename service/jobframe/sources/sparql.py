@@ -10,7 +10,6 @@ seconds for the whole read: it is never held twice, and never past its bound.
 
 from __future__ import annotations
 
-import http.client
 import urllib.parse
 from dataclasses import dataclass
 
@@ -68,7 +67,7 @@ def read_sparql(endpoint: SparqlEndpoint, store: ox.Store) -> tuple[Finding, ...
         store.load(chunk_stream(chunks), format=ANSWER_FORMAT, to_graph=ox.DefaultGraph())
     except InputRefused as error:
         return (_finding(endpoint, f"cannot read the canon from the SPARQL endpoint: {error}"),)
-    except (OSError, http.client.HTTPException, ValueError) as error:
+    except (OSError, ValueError) as error:
         reason = getattr(error, "reason", None) or error
         return (_finding(endpoint, f"cannot read the canon from the SPARQL endpoint: {reason}"),)
     except SyntaxError as error:
