@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 from jobframe.budget import BudgetSpent, budget
 from jobframe.canon import Canon
 from jobframe.cli import main
-from jobframe.frames import FrameKind, build_frame, build_page, serialize_frames
+from jobframe.frames import FrameKind, RdfFormat, build_frame, build_page, serialize_frames
 from jobframe.vocabulary import JSONLD_CONTEXT
 from tests.conftest import ARCHITECTURE, CanonMaker, dimensions, role_level
 
@@ -22,22 +22,22 @@ ROLE = ("Clinical Trials Operations", "M5")
 
 def test_json_ld_holds_the_same_triples_as_turtle(canon: Canon) -> None:
     frames = build_page(canon.role_level(*ROLE)).frames
-    turtle = Graph().parse(data=serialize_frames(frames, "turtle"), format="turtle")
-    json_ld = Graph().parse(data=serialize_frames(frames, "json-ld"), format="json-ld")
+    turtle = Graph().parse(data=serialize_frames(frames, RdfFormat.TURTLE), format="turtle")
+    json_ld = Graph().parse(data=serialize_frames(frames, RdfFormat.JSON_LD), format="json-ld")
     assert len(turtle) > 100
     assert isomorphic(turtle, json_ld)
 
 
 def test_json_ld_uses_the_node_pages_context(canon: Canon) -> None:
     frame = build_frame(canon.role_level(*ROLE), FrameKind.OKR)
-    data = json.loads(serialize_frames([frame], "json-ld"))
+    data = json.loads(serialize_frames([frame], RdfFormat.JSON_LD))
     assert data["@context"] == JSONLD_CONTEXT
     assert all(not key.startswith("http") for node in data["@graph"] for key in node)
 
 
 def test_json_ld_lists_frames_lines_and_quotations_in_reading_order(canon: Canon) -> None:
     frames = build_page(canon.role_level(*ROLE)).frames
-    nodes = json.loads(serialize_frames(frames, "json-ld"))["@graph"]
+    nodes = json.loads(serialize_frames(frames, RdfFormat.JSON_LD))["@graph"]
     expected = []
     for frame in frames:
         frame_iri = f"{frame.role_level.iri}/frames/{frame.kind.value}"
@@ -56,7 +56,8 @@ def test_json_ld_lists_frames_lines_and_quotations_in_reading_order(canon: Canon
 
 def test_a_line_lists_its_sources_in_the_order_it_quotes_them(canon: Canon) -> None:
     frame = build_frame(canon.role_level(*ROLE), FrameKind.MBO)
-    nodes = {n["@id"]: n for n in json.loads(serialize_frames([frame], "json-ld"))["@graph"]}
+    written = json.loads(serialize_frames([frame], RdfFormat.JSON_LD))
+    nodes = {n["@id"]: n for n in written["@graph"]}
     standard = frame.lines[1]
     line = nodes[f"{frame.role_level.iri}/frames/mbo/line/2"]
     quoted = [q["@id"].replace("jf:", JSONLD_CONTEXT["jf"]) for q in line["prov:wasQuotedFrom"]]
@@ -76,7 +77,7 @@ def test_writing_rdf_stops_when_the_request_budget_is_spent(make_canon: CanonMak
     huge = make_canon(ARCHITECTURE, dimensions("Scope"), role_level(2000))
     frames = build_page(huge.role_level("Field Operations", "P3")).frames
     with budget(0.0), pytest.raises(BudgetSpent):
-        serialize_frames(frames, "turtle")
+        serialize_frames(frames, RdfFormat.TURTLE)
 
 
 def test_building_a_frame_stops_when_the_request_budget_is_spent(make_canon: CanonMaker) -> None:

@@ -1,8 +1,8 @@
-"""The path from any canon node up to its job function, with networkx.
+"""The path from any canon node up to its job function.
 
-Each node has one primary parent (responsibility -> role-level -> family -> function;
-statement -> level -> track); the graph of those edges is a forest, built once per canon
-on first use.
+Each node has at most one primary parent (responsibility -> role-level -> family -> function;
+statement -> level -> track), so the path is a walk of at most four nodes; the parent of each
+node is looked up in a table built once per canon on first use.
 """
 
 from __future__ import annotations
@@ -10,12 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from weakref import WeakKeyDictionary
 
-import networkx as nx
-
 from .canon import Canon
 from .nodes import CanonNode
 
-_GRAPHS: WeakKeyDictionary[Canon, nx.DiGraph] = WeakKeyDictionary()
+_PARENTS: WeakKeyDictionary[Canon, dict[str, str]] = WeakKeyDictionary()
 
 
 def _primary_edges(canon: Canon) -> Iterator[tuple[str, str]]:
@@ -31,19 +29,22 @@ def _primary_edges(canon: Canon) -> Iterator[tuple[str, str]]:
             yield part.iri, role.iri
 
 
-def lineage_graph(canon: Canon) -> nx.DiGraph:
-    graph = _GRAPHS.get(canon)
-    if graph is None:
-        graph = nx.DiGraph(_primary_edges(canon))
-        _GRAPHS[canon] = graph
-    return graph
+def _parents(canon: Canon) -> dict[str, str]:
+    parents = _PARENTS.get(canon)
+    if parents is None:
+        parents = {}
+        for child, parent in _primary_edges(canon):
+            parents.setdefault(child, parent)
+        _PARENTS[canon] = parents
+    return parents
 
 
 def ancestry(canon: Canon, iri: str) -> tuple[CanonNode, ...] | None:
     """The node, its parent, … up to its function (or the top of its branch); None if unknown."""
     if iri not in canon.nodes:
         return None
-    graph = lineage_graph(canon)
-    if iri not in graph:
-        return (canon.nodes[iri],)
-    return tuple(canon.nodes[n] for n in nx.dfs_preorder_nodes(graph, iri))
+    parents = _parents(canon)
+    path = [iri]
+    while path[-1] in parents:
+        path.append(parents[path[-1]])
+    return tuple(canon.nodes[n] for n in path)

@@ -10,12 +10,15 @@ from pathlib import Path
 import click
 
 from ..canon import NotFound
-from ..frames import FrameKind, build_frame, build_page, serialize_frames
+from ..frames import FrameKind, RdfFormat, build_frame, build_page, serialize_frames
 from ..loading import Served, ShrinkPolicy, first_load, full_check, guarded
 from ..settings import SettingError, Settings
 from ..sources import CanonSource
 from .base import canon_option, echo, lang_option, load_or_exit, main, refuse, setting_options
 from .check_output import report_json, report_text
+
+RDF_CHOICES = {f.value: f for f in RdfFormat}
+"""`frame --format` values other than `text`: every RDF format, by rdflib's name for it."""
 
 
 @main.command()
@@ -70,7 +73,7 @@ def serve(**options: object) -> None:
 @click.option(
     "--format",
     "output",
-    type=click.Choice(["text", "turtle", "json-ld"]),
+    type=click.Choice(["text", *RDF_CHOICES]),
     default="text",
     show_default=True,
     help="Plain text, or the frame lines as RDF with their provenance edges.",
@@ -88,7 +91,8 @@ def frame(
     page = build_page(role)
     frames = page.frames if kind == "all" else (build_frame(role, FrameKind(kind)),)
     if output != "text":
-        echo(serialize_frames(frames, output), nl=output == "json-ld")
+        rdf = serialize_frames(frames, RDF_CHOICES[output])
+        echo(rdf, nl=not rdf.endswith("\n"))
     elif kind == "all":
         echo(page.text, nl=False)
     else:

@@ -17,14 +17,14 @@ from .comparison import (
 from .completeness import CanonReport, CompletenessRow, completed, omission_text
 from .model import Field, Frame, FrameKind, Line, Page, Placeholder, Provenance, Row, Section
 from .quotes import frames_quoting, quoted_kinds
-from .rdf import RDF_FORMATS, frames_graph, serialize_frames
+from .rdf import frames_graph, serialize_frames
+from .rdf_formats import RdfFormat, write_graph
 from .rules import TEMPLATES, Omission, build_frame, build_page, omissions
 from .templates import CANON_FIELDS, FRAMES, RUBRIC
 
 __all__ = [
     "CANON_FIELDS",
     "FRAMES",
-    "RDF_FORMATS",
     "RUBRIC",
     "TEMPLATES",
     "CanonReport",
@@ -41,6 +41,7 @@ __all__ = [
     "Page",
     "Placeholder",
     "Provenance",
+    "RdfFormat",
     "Row",
     "RubricComparison",
     "Section",
@@ -57,4 +58,5 @@ __all__ = [
     "omissions",
     "quoted_kinds",
     "serialize_frames",
+    "write_graph",
 ]

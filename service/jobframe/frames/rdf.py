@@ -12,11 +12,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from ..budget import check_budget, within_budget
-from ..vocabulary import JF, JSONLD_CONTEXT, NAMESPACE
+from ..vocabulary import JF, NAMESPACE
 from .model import Frame
-
-RDF_FORMATS = ("turtle", "json-ld", "nt")
-"""The serialisations `serialize_frames` writes."""
+from .rdf_formats import RdfFormat, write_graph
 
 
 def frames_graph(frames: Iterable[Frame]) -> Graph:
@@ -64,7 +62,7 @@ def _quotation(frame: Frame, position: int, number: int) -> BNode:
     return BNode(f"{frame.kind.value}-{position}-q{number}")
 
 
-def serialize_frames(frames: Sequence[Frame], format: str) -> str:
+def serialize_frames(frames: Sequence[Frame], format: RdfFormat) -> str:
     """The frames' lines as Turtle, N-Triples or JSON-LD.
 
     JSON-LD is compacted with the context the node pages use, and keeps reading order: each
@@ -73,9 +71,9 @@ def serialize_frames(frames: Sequence[Frame], format: str) -> str:
     """
     graph = frames_graph(frames)
     check_budget()
-    if format != "json-ld":
-        return graph.serialize(format=format)
-    data = json.loads(graph.serialize(format="json-ld", context=JSONLD_CONTEXT))
+    if format is not RdfFormat.JSON_LD:
+        return write_graph(graph, format)
+    data = json.loads(write_graph(graph, format))
     check_budget()
     context = data["@context"]
     nodes = data.get("@graph") or [{k: v for k, v in data.items() if k != "@context"}]

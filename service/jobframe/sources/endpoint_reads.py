@@ -5,7 +5,8 @@ in bytes and in wall-clock time for the whole exchange (connecting, the answer's
 its body), never per socket read: an endpoint sending one byte every five seconds is cut at
 the deadline. The body goes through `inputs.read_chunks` with the socket's timeout set to
 the time left before each read; the headers, which `http.client` reads itself, are cut by a
-timer that shuts the socket at the deadline. Nothing past the byte bound is held.
+timer that shuts the socket at the deadline. Nothing past the byte bound is held. This is
+the service's only HTTP client: callers see `InputRefused` or `OSError`, never `http.client`.
 """
 
 from __future__ import annotations
@@ -23,12 +24,20 @@ from ..inputs import Bound, InputTooSlow, read_chunks
 
 
 class EndpointError(OSError):
-    """The endpoint answered, but not with a usable answer (an HTTP error status)."""
+    """The endpoint answered, but not with a usable answer (an HTTP error status, or
+    something `http.client` cannot read as HTTP)."""
 
 
 def post_query(url: str, query: str, accept: str, bound: Bound) -> Generator[bytes, None, None]:
     """The endpoint's answer to `query`, chunk by chunk, within `bound` (InputRefused beyond;
-    OSError, http.client.HTTPException or EndpointError when it cannot be read)."""
+    OSError, EndpointError among them, when it cannot be read)."""
+    try:
+        yield from _exchange(url, query, accept, bound)
+    except http.client.HTTPException as error:
+        raise EndpointError(str(error)) from error
+
+
+def _exchange(url: str, query: str, accept: str, bound: Bound) -> Generator[bytes, None, None]:
     deadline = time.monotonic() + bound.seconds
     parts = urllib.parse.urlsplit(url)
     kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection

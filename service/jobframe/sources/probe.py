@@ -12,7 +12,6 @@ triples and two sums of hash digits over them, which any edit changes but for a 
 from __future__ import annotations
 
 import hashlib
-import http.client
 import os
 from pathlib import Path
 
@@ -123,12 +122,7 @@ def _endpoint_version(endpoint: SparqlEndpoint) -> str:
             post_query(endpoint.url, VERSION_QUERY, "application/sparql-results+json", bound)
         )
         values = _version_values(orjson.loads(body))  # orjson: nesting stops at 1,024
-    except (
-        InputRefused,
-        OSError,
-        http.client.HTTPException,
-        ValueError,
-    ) as error:
+    except (InputRefused, OSError, ValueError) as error:
         raise ProbeError(f"{endpoint}: cannot read the version: {error}") from error
     return "sparql:" + ":".join(values)
 

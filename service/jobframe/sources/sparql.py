@@ -10,7 +10,6 @@ seconds for the whole read: it is never held twice, and never past its bound.
 
 from __future__ import annotations
 
-import http.client
 import urllib.parse
 from dataclasses import dataclass
 
@@ -22,6 +21,8 @@ from .endpoint_reads import post_query
 
 SCHEME = "sparql+"
 CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+ANSWER_FORMAT = ox.RdfFormat.N_TRIPLES
+"""What the CONSTRUCT is asked for (its media type) and parsed as: one value for both."""
 MAX_ANSWER_BYTES = 1024 * 2**20
 """The CONSTRUCT answer's default bound: N-Triples run three to four times the Turtle they
 come from, so this holds the largest canon `--reload-state-mb` documents (150 MiB of Turtle)
@@ -61,16 +62,12 @@ def read_sparql(endpoint: SparqlEndpoint, store: ox.Store) -> tuple[Finding, ...
     """Add the endpoint's default graph to `store`; a finding when it cannot be read (down,
     an error status, over its bound in bytes or seconds, not N-Triples); nothing is added
     then."""
-    chunks = post_query(endpoint.url, CONSTRUCT, "application/n-triples", endpoint.answer_bound)
+    chunks = post_query(endpoint.url, CONSTRUCT, ANSWER_FORMAT.media_type, endpoint.answer_bound)
     try:
-        store.load(
-            chunk_stream(chunks),
-            format=ox.RdfFormat.N_TRIPLES,
-            to_graph=ox.DefaultGraph(),
-        )
+        store.load(chunk_stream(chunks), format=ANSWER_FORMAT, to_graph=ox.DefaultGraph())
     except InputRefused as error:
         return (_finding(endpoint, f"cannot read the canon from the SPARQL endpoint: {error}"),)
-    except (OSError, http.client.HTTPException, ValueError) as error:
+    except (OSError, ValueError) as error:
         reason = getattr(error, "reason", None) or error
         return (_finding(endpoint, f"cannot read the canon from the SPARQL endpoint: {reason}"),)
     except SyntaxError as error:

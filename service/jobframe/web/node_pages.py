@@ -38,13 +38,15 @@ from ..canon import (
 )
 from ..changes import Dependencies
 from ..formats import html_link, html_text
-from ..frames import Frame, Line, build_page
+from ..frames import Frame, Line, RdfFormat, build_page, write_graph
 from ..loading import CanonHolder
 from ..settings import DEFAULT_IRI_BASE
-from ..vocabulary import JF, JSONLD_CONTEXT, NAMESPACE
+from ..vocabulary import JF, NAMESPACE
 from .negotiation import negotiate
 
-NODE_MEDIA_TYPES = ("text/html", "text/turtle", "application/ld+json", "application/json")
+RDF_ANSWERS = {f.media_type: f for f in RdfFormat} | {"application/json": RdfFormat.JSON_LD}
+"""The RDF a node page is answered as, by media type: every format, and JSON-LD for JSON."""
+NODE_MEDIA_TYPES = ("text/html", *RDF_ANSWERS)
 """What a node page can be answered as, the first when the client states no preference."""
 USED_BY_ROLE_LEVELS = 20
 """A level, a dimension or a source may be quoted by every role-level: a page builds the
@@ -59,7 +61,7 @@ An HTML page is estimated as this many times USED_BY_ROLE_LEVELS, plus one unit 
 node while the canon's quoting index is not built (measured 1.2 µs a node, a unit is 5 µs),
 and runs in the costly lane by the same rule as a query."""
 NODE_GRAPH_COST = 1
-"""Turtle and JSON-LD write the node's own few triples, whatever the canon's size."""
+"""Every RDF format writes the node's own few triples, whatever the canon's size."""
 
 
 def node_graph(canon: Canon, node: CanonNode) -> Graph:
@@ -274,13 +276,11 @@ def answer(canon: Canon, iri: str, accept: str | None, base: str) -> Response:
     candidates = known_candidates(canon, node) if chosen == "text/html" else None
     estimate = page_estimate(canon, candidates) if chosen == "text/html" else NODE_GRAPH_COST
     with costly_lane(estimate):
-        if chosen == "text/turtle":
-            body = node_graph(canon, node).serialize(format="turtle")
-            return Response(body, media_type="text/turtle", headers=vary)
-        if chosen in ("application/ld+json", "application/json"):
-            body = node_graph(canon, node).serialize(format="json-ld", context=JSONLD_CONTEXT)
-            return Response(body, media_type="application/ld+json", headers=vary)
-        return HTMLResponse(_page(canon, node, base, candidates), headers=vary)
+        if chosen == "text/html":
+            return HTMLResponse(_page(canon, node, base, candidates), headers=vary)
+        format = RDF_ANSWERS[chosen]
+        body = write_graph(node_graph(canon, node), format)
+        return Response(body, media_type=format.media_type, headers=vary)
 
 
 def canon_endpoint(

@@ -7,12 +7,11 @@ A frame names the role-level it belongs to (`Frame.roleLevel`) lazily: `nodes.py
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated, cast
 
 import strawberry
 
-from ...frames import FrameKind, Placeholder, model, serialize_frames
+from ...frames import FrameKind, Placeholder, RdfFormat, model, serialize_frames
 from ..limits.cost_directives import PAGE_TEXT, RDF, TEXT
 from .interfaces import CanonNode, wrap
 
@@ -21,13 +20,7 @@ if TYPE_CHECKING:  # `nodes.py` imports this module: RoleLevel is named lazily, 
 
 strawberry.enum(Placeholder, description="A blank for the manager to fill in.")
 strawberry.enum(FrameKind, description="The four goal frames.")
-
-
-@strawberry.enum(description="RDF serialisations a frame can be exported in.")
-class RdfFormat(Enum):
-    TURTLE = "turtle"
-    JSON_LD = "json-ld"
-    N_TRIPLES = "nt"
+strawberry.enum(RdfFormat, description="RDF serialisations a frame can be exported in.")
 
 
 @strawberry.type(description="A canon value a frame line uses, and the node it was quoted from.")
@@ -218,7 +211,7 @@ class Frame:
         description="The frame's lines as RDF, with prov:wasQuotedFrom edges.", directives=[RDF]
     )
     def rdf(self, format: RdfFormat = RdfFormat.TURTLE) -> str:
-        return serialize_frames([self.model], format.value)
+        return serialize_frames([self.model], format)
 
 
 @strawberry.type(description="A role-level's goal-templates page: header lines and four frames.")
