@@ -53,6 +53,7 @@ from pathlib import Path
 from typing import Literal
 
 from .canon import Canon, CanonNode, JobFamily, Level, NotFound, RoleLevel
+from .errors import JobFrameError
 from .findings import CanonError, Finding, FindingKind, Location, Severity
 from .frames import (
     CanonReport,
@@ -205,6 +206,7 @@ __all__ = [
     "Frame",
     "FrameKind",
     "JobFamily",
+    "JobFrameError",
     "Level",
     "LevelComparison",
     "Line",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_type_hints
 
+from .errors import JobFrameError
 from .resources import DEFAULT_CANON_DIR
 from .sources import (
     SPARQL_ANSWER_BYTES,
@@ -36,7 +37,7 @@ _BEARER_TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
 """RFC 6750 section 2.1's b64token: what an `Authorization: Bearer` header can carry."""
 
 
-class SettingError(ValueError):
+class SettingError(JobFrameError, ValueError):
     """A setting's value cannot be used; the message names the variable and the value."""
 
 
