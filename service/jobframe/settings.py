@@ -244,7 +244,7 @@ class Settings:
     )
     admin_token: str | None = _setting(
         None,
-        "Bearer token for POST /admin/reload; unset, the endpoint answers 404. At least "
+        "Bearer token for POST /admin/reload; unset, that route answers 404. At least "
         f"{ADMIN_TOKEN_CHARACTERS} characters of letters, digits and -._~+/= (RFC 6750), "
         "random. A secret: environment only, never a flag or a log line.",
         flag=False,

@@ -283,14 +283,14 @@ def answer(canon: Canon, iri: str, accept: str | None, base: str) -> Response:
         return HTMLResponse(_page(canon, node, base, candidates), headers=vary)
 
 
-def canon_endpoint(
+def canon_handler(
     holder: CanonHolder, base: str = DEFAULT_IRI_BASE, time_budget: float = math.inf
 ) -> Callable[[Request], Awaitable[Response]]:
     """`GET /canon/{path}` and `GET /canon?iri=…`, negotiated by the Accept header, answered
     in a worker thread within the request's time budget (a spent budget is a 400: the
     request asks more than the service gives one request)."""
 
-    async def endpoint(request: Request) -> Response:
+    async def canon_page(request: Request) -> Response:
         rest = request.path_params.get("path")
         iri = base + rest if rest else request.query_params.get("iri", "")
         work = partial(answer, holder.current.canon, iri, request.headers.get("accept"), base)
@@ -300,4 +300,4 @@ def canon_endpoint(
         except BudgetSpent as spent:
             return JSONResponse({"error": str(spent)}, status_code=400)
 
-    return endpoint
+    return canon_page
