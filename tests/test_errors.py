@@ -4,40 +4,24 @@ never reach a caller, stand apart."""
 
 from __future__ import annotations
 
-import importlib
-import inspect
-import pkgutil
-
 import jobframe
 from jobframe.api.execution.plans import Unplanned
 from jobframe.budget import BudgetSpent
 from jobframe.interchange.reading import _NotUTF8
+from tests import package
 
 CONTROL_FLOW: dict[type[BaseException], str] = {
     Unplanned: "a plan hands the operation to graphql-core, which answers it",
-    BudgetSpent: "a spent request budget, answered as TIME_BUDGET_EXCEEDED or HTTP 503;"
-    " outside a request nothing is ever spent, and a caller's `except JobFrameError`"
-    " must not swallow a cancellation",
+    BudgetSpent: "a spent request budget, answered by the web layer (a TIME_BUDGET_EXCEEDED"
+    " error, a node page's 400); outside a request nothing is ever spent, and an"
+    " `except JobFrameError` on the way must not swallow a cancellation",
     _NotUTF8: "read as a CSV file's syntax problem, located at its line",
 }
 """The exceptions outside the root, each with where it is caught instead."""
 
 
-def _exception_classes() -> list[type[BaseException]]:
-    """Every exception class defined in the package's modules (a `__main__` runs the CLI)."""
-    found = []
-    for module in pkgutil.walk_packages(jobframe.__path__, "jobframe."):
-        if module.name.endswith(".__main__"):
-            continue
-        loaded = importlib.import_module(module.name)
-        for _, value in inspect.getmembers(loaded, inspect.isclass):
-            if issubclass(value, BaseException) and value.__module__ == loaded.__name__:
-                found.append(value)
-    return found
-
-
 def test_every_error_jobframe_raises_derives_from_jobframe_error() -> None:
-    classes = _exception_classes()
+    classes = [c for c in package.classes() if issubclass(c, BaseException)]
     assert len(classes) > len(CONTROL_FLOW)
     outside = [c.__qualname__ for c in classes if not issubclass(c, jobframe.JobFrameError)]
     assert sorted(outside) == sorted(c.__qualname__ for c in CONTROL_FLOW)
