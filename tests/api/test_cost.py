@@ -14,10 +14,12 @@ from jobframe.api.limits.arguments import MAX_ITEMS, MAX_SEARCH_WORDS, MAX_STRIN
 from jobframe.api.limits.cost import canon_sizes, schema_weights
 from jobframe.api.limits.extensions import Limits
 from jobframe.api.limits.lane import COSTLY, COSTLY_LANE
-from jobframe.api.schema import build_schema, schema
+from jobframe.api.schema import default_schema, schema_for
 from jobframe.budget import budget
 from jobframe.loading import Served
 from tests.conftest import ARCHITECTURE, dimensions, role_level, serve_folder, write_canon
+
+schema = default_schema()
 
 ISSUE_QUERY = (
     "{ functions(first: 100) { edges { node { families { nodes { roleLevels { nodes {"
@@ -105,7 +107,7 @@ def test_rdf_of_a_huge_role_level_is_refused_by_its_cost(tmp_path: Path) -> None
 
 
 def test_the_limit_is_the_configured_one(served: Served) -> None:
-    strict = build_schema(Limits(max_query_cost=10))
+    strict = schema_for(Limits(max_query_cost=10))
     result = strict.execute_sync(FOUR_FRAMES, context_value=Context(served))
     assert result.errors[0].extensions["code"] == "QUERY_TOO_COSTLY"
     assert result.extensions["cost"]["limit"] == 10

@@ -13,10 +13,12 @@ from jobframe.api.limits.arguments import INT_BOUNDS
 from jobframe.api.limits.cost import schema_weights, served_sizes
 from jobframe.api.limits.extensions import Limits
 from jobframe.api.limits.walk import Walked, walk_operation
-from jobframe.api.schema import schema
+from jobframe.api.schema import default_schema
 from jobframe.budget import BudgetSpent, budget
 from jobframe.loading import Served
 from tests.web.test_document_walk import fragment_bomb
+
+schema = default_schema()
 
 DEEP_INTROSPECTION = "__schema { types { fields { type { fields { type { name } } } } } }"
 """As deep as graphql-core's introspection depth rule admits: it cost 0 before."""

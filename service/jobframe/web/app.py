@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 
-from ..api import Limits
+from ..api import Limits, schema_for
 from ..caches import bound_caches
 from ..loading import CanonHolder, follow, watch
 from ..resources import QUERIES_DIR, VIEWER_DIR
@@ -55,7 +55,7 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
         }
     )
     cache = ResponseCache(cache_bytes) if cache_bytes > 0 else None
-    view = CanonGraphQL(limits, settings.iri_base)
+    view = CanonGraphQL(schema_for(limits), limits.production, settings.iri_base)
     graphql = GraphQLHTTP(
         view, holder, cache, settings.cache_control, limits, settings.default_language
     )

@@ -19,7 +19,7 @@ from rdflib import DCTERMS, RDF, SKOS, Graph, Literal, URIRef
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from ..api import costly_lane, document_cost, node_url, schema
+from ..api import costly_lane, default_schema, document_cost, node_url
 from ..budget import BudgetSpent, budget, budgeted, within_budget
 from ..canon import (
     Canon,
@@ -169,7 +169,7 @@ def page_estimate(canon: Canon, candidates: Sequence[RoleLevel] | None) -> int:
         pages, building = USED_BY_ROLE_LEVELS, len(canon.nodes)
     else:
         pages, building = min(len(candidates), USED_BY_ROLE_LEVELS), 0
-    return building + pages * document_cost(schema, canon, USED_BY_DOCUMENT)
+    return building + pages * document_cost(default_schema(), canon, USED_BY_DOCUMENT)
 
 
 def used_by(
