@@ -219,8 +219,10 @@ class Settings:
     )
     production: bool = _setting(False, "Turn off introspection and GraphiQL.")
     max_depth: int = _setting(12, "Deepest query (QUERY_TOO_DEEP beyond).", minimum=1)
+    """The deepest query the schema needs is 10 levels."""
     max_aliases: int = _setting(20, "Most aliases (TOO_MANY_ALIASES beyond).", minimum=0)
     max_tokens: int = _setting(2000, "Most tokens (TOO_MANY_TOKENS beyond).", minimum=1)
+    """A frames page is about 200 tokens."""
     max_query_cost: int = _setting(
         20_000,
         "Largest estimated query cost, from the canon's list sizes (QUERY_TOO_COSTLY beyond).",

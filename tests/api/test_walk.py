@@ -72,7 +72,7 @@ def test_every_int_argument_of_the_schema_has_a_bound() -> None:
 def test_introspection_is_estimated_and_the_ide_query_admitted(served: Served) -> None:
     ide = schema.execute_sync(get_introspection_query(), context_value=Context(served))
     assert ide.errors is None
-    assert 1_000 < ide.extensions["cost"]["estimate"] <= Limits().max_query_cost
+    assert 1_000 < ide.extensions["cost"]["estimate"] <= Limits.of().max_query_cost
 
 
 def test_a_nested_introspection_query_is_refused_by_its_cost(served: Served) -> None:

@@ -195,4 +195,4 @@ def schema_for(limits: Limits) -> CanonSchema:
 def default_schema() -> CanonSchema:
     """The schema with default limits: `export-schema` prints it, node pages estimate their
     cost on it (`create_app` asks for the schema of its settings' limits)."""
-    return schema_for(Limits())
+    return schema_for(Limits.of())
