@@ -30,8 +30,10 @@ from pyinstrument.frame import Frame
 
 from bench.generate import generate
 from bench.harness import FRAMES_QUERY
-from jobframe.api import Context, schema
+from jobframe.api import Context, default_schema
 from jobframe.loading import Served, first_load
+
+schema = default_schema()
 
 LAYERS = (
     ("graphql-core executor", "/graphql/execution/"),

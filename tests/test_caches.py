@@ -10,12 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jobframe
-from jobframe.api import Context, schema
+from jobframe.api import Context, default_schema
 from jobframe.api.execution.document_cache import PARSED, VALIDATED
 from jobframe.api.execution.executor import PLANS
 from jobframe.caches import ByteLRU, bound_caches, cache_bytes
 from jobframe.loading import Served
 from tests.web.conftest import client_of
+
+schema = default_schema()
 
 
 def aliased(i: int, count: int = 100) -> str:
@@ -100,6 +102,7 @@ MEMOISED = {
     ("api/limits/cost_limit.py", "_weights"): "one entry per schema",
     ("api/limits/cost_limit.py", "_parsed"): "the code's own documents; the last 16",
     ("api/limits/walk.py", "schema_sizes"): "one entry per schema",
+    ("api/schema.py", "schema_for"): "one entry per set of limits apps are made with",
     ("checks/terms.py", "declared"): "one entry: the vocabulary file",
     ("checks/terms.py", "closest"): "terms read from canon files; the last 1,024",
     ("checks/shacl_sparql.py", "compile_shapes"): "one entry: the shapes file",

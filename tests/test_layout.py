@@ -20,6 +20,7 @@ TESTS = Path(__file__).parent
 STAGES = {
     "vocabulary": 0,
     "resources": 0,
+    "errors": 0,
     "findings": 0,
     "budget": 0,
     "caches": 0,
@@ -40,7 +41,16 @@ STAGES = {
 }
 """Each top-level module or folder of the package, by its place in the flow."""
 MAX_LINES = 400
-LEAF_MODULES = ("vocabulary", "resources", "findings", "budget", "caches", "inputs", "settings")
+LEAF_MODULES = (
+    "vocabulary",
+    "resources",
+    "errors",
+    "findings",
+    "budget",
+    "caches",
+    "inputs",
+    "settings",
+)
 """Top-level modules imported by name from anywhere downstream (no package `__all__`)."""
 
 

@@ -3,9 +3,11 @@ run, and an installed wheel holds `jobframe` (with py.typed and its data), not `
 
 from __future__ import annotations
 
+import ast
 import doctest
 import inspect
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -14,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import jobframe
+from tests import package
 from tests.conftest import ARCHITECTURE, ROOT, dimensions, role_level, write_canon
 
 
@@ -21,6 +24,31 @@ def test_the_examples_in_the_package_docstring_run() -> None:
     result = doctest.testmod(jobframe, optionflags=doctest.ELLIPSIS)
     assert result.attempted >= 10
     assert result.failed == 0
+
+
+def _names_the_examples_use(text: str) -> set[str]:
+    """`jobframe.NAME` in the examples' code, and the package's classes the examples show
+    (`type(node).__name__` in an answer) or the prose names in backticks."""
+    classes = {c.__name__ for c in package.classes()}
+    used = {name for name in re.findall(r"`(\w+)`", text) if name in classes}
+    for example in doctest.DocTestParser().get_examples(text):
+        used |= set(re.findall(r"\b[A-Z]\w*", example.source + example.want)) & classes
+        for node in ast.walk(ast.parse(example.source)):
+            if isinstance(node, ast.Attribute) and ast.unparse(node.value) == "jobframe":
+                used.add(node.attr)
+    return used
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["the package docstring", *sorted((ROOT / "docs").glob("python-api*.md"))],
+    ids=str,
+)
+def test_every_name_the_api_docs_use_is_public(page: str | Path) -> None:
+    text = page.read_text("utf-8") if isinstance(page, Path) else jobframe.__doc__ or ""
+    used = _names_the_examples_use(text)
+    assert len(used) >= 5
+    assert used <= set(jobframe.__all__), sorted(used - set(jobframe.__all__))
 
 
 def test_everything_public_is_named_documented_and_typed() -> None:

@@ -52,11 +52,32 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Literal
 
-from .canon import Canon, CanonNode, JobFamily, Level, NotFound, RoleLevel
+from .canon import (
+    Canon,
+    CanonAbout,
+    CanonNode,
+    DimensionStatement,
+    JobFamily,
+    JobFunction,
+    Level,
+    LevelDimension,
+    NotFound,
+    Responsibility,
+    ResponsibilityGroup,
+    RoleLevel,
+    RubricDimension,
+    RubricEntry,
+    Source,
+    Track,
+)
+from .errors import JobFrameError
 from .findings import CanonError, Finding, FindingKind, Location, Severity
 from .frames import (
     CanonReport,
+    ComparedLevel,
+    ComparedText,
     CompletenessRow,
+    DimensionComparison,
     Field,
     Frame,
     FrameKind,
@@ -66,6 +87,7 @@ from .frames import (
     Placeholder,
     Provenance,
     Row,
+    RubricComparison,
     Section,
 )
 from .frames import build_frame as _build_frame
@@ -94,15 +116,16 @@ try:
 except PackageNotFoundError:  # running from a checkout that was never installed
     __version__ = "0+unknown"
 
-Source = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | SparqlEndpoint
-"""What a canon can be read from: a folder (a path, or a string), an iterable of Turtle
-files, a `SparqlEndpoint`, or a string `sparql+http(s)://host/query`."""
+CanonOrigin = str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | SparqlEndpoint
+"""Where a canon is read from: a folder (a path, or a string), an iterable of Turtle files,
+or a SPARQL endpoint (a `SparqlEndpoint`, or its URL written `sparql+http(s)://host/query`).
+Not to be confused with a canon's `Source` node, where a responsibility's text was taken from."""
 
 EMBEDDED_CANON: Path = DEFAULT_CANON_DIR
 """The canon shipped with JobFrame (the reference page's role-level)."""
 
 
-def _source(source: Source) -> CanonSource:
+def _source(source: CanonOrigin) -> CanonSource:
     if isinstance(source, SparqlEndpoint):
         return source
     if isinstance(source, str):
@@ -112,14 +135,14 @@ def _source(source: Source) -> CanonSource:
     return TurtleFiles(tuple(Path(p) for p in source))
 
 
-def load(source: Source = EMBEDDED_CANON) -> Canon:
+def load(source: CanonOrigin = EMBEDDED_CANON) -> Canon:
     """The checked canon of `source`, read with JobFrame's vocabulary and checked against
     its shapes. Raises `CanonError` (with `.findings`) when the canon has errors."""
     return load_canon(_source(source))
 
 
 def hold(
-    source: Source = EMBEDDED_CANON,
+    source: CanonOrigin = EMBEDDED_CANON,
     *,
     max_canon_shrink: float | None = None,
     allow_canon_shrink: bool = False,
@@ -141,7 +164,7 @@ def hold(
     return CanonHolder(read, served, policy)
 
 
-def check(source: Source = EMBEDDED_CANON) -> CanonReport:
+def check(source: CanonOrigin = EMBEDDED_CANON) -> CanonReport:
     """Check `source` without raising: every finding (syntax, shapes, lineage, languages and
     what the frames omit), the completeness of each role-level, and the compiled canon when
     there are no errors."""
@@ -194,19 +217,28 @@ def export_workbook(
 __all__ = [
     "EMBEDDED_CANON",
     "Canon",
+    "CanonAbout",
     "CanonError",
     "CanonHolder",
     "CanonNode",
+    "CanonOrigin",
     "CanonReport",
+    "ComparedLevel",
+    "ComparedText",
     "CompletenessRow",
+    "DimensionComparison",
+    "DimensionStatement",
     "Field",
     "Finding",
     "FindingKind",
     "Frame",
     "FrameKind",
     "JobFamily",
+    "JobFrameError",
+    "JobFunction",
     "Level",
     "LevelComparison",
+    "LevelDimension",
     "Line",
     "Location",
     "NotFound",
@@ -216,12 +248,18 @@ __all__ = [
     "Placeholder",
     "Provenance",
     "ReloadAttempt",
+    "Responsibility",
+    "ResponsibilityGroup",
     "RoleLevel",
     "Row",
+    "RubricComparison",
+    "RubricDimension",
+    "RubricEntry",
     "Section",
     "Severity",
     "Source",
     "SparqlEndpoint",
+    "Track",
     "WorkbookError",
     "__version__",
     "check",

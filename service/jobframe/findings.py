@@ -7,6 +7,8 @@ from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Any
 
+from .errors import JobFrameError
+
 
 class FindingKind(StrEnum):
     """What kind of check found a problem; a closed set, each documented for maintainers."""
@@ -154,7 +156,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
     }
 
 
-class CanonError(Exception):
+class CanonError(JobFrameError):
     """A canon that cannot be served; carries every finding that says why."""
 
     def __init__(self, findings: tuple[Finding, ...]) -> None:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from .errors import JobFrameError
+
 __all__ = [
     "CANON_FILE",
     "CHUNK_BYTES",
@@ -57,7 +59,7 @@ class Bound:
     """Wall-clock time for the whole read, from its first byte asked for to its last."""
 
 
-class InputRefused(Exception):
+class InputRefused(JobFrameError):
     """An input crossed its bound; nothing past the bound was read."""
 
     def __init__(self, bound: Bound, message: str) -> None:

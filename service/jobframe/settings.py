@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_type_hints
 
+from .errors import JobFrameError
 from .resources import DEFAULT_CANON_DIR
 from .sources import (
     SPARQL_ANSWER_BYTES,
@@ -36,7 +37,7 @@ _BEARER_TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
 """RFC 6750 section 2.1's b64token: what an `Authorization: Bearer` header can carry."""
 
 
-class SettingError(ValueError):
+class SettingError(JobFrameError, ValueError):
     """A setting's value cannot be used; the message names the variable and the value."""
 
 
@@ -218,8 +219,10 @@ class Settings:
     )
     production: bool = _setting(False, "Turn off introspection and GraphiQL.")
     max_depth: int = _setting(12, "Deepest query (QUERY_TOO_DEEP beyond).", minimum=1)
+    """The deepest query the schema needs is 10 levels."""
     max_aliases: int = _setting(20, "Most aliases (TOO_MANY_ALIASES beyond).", minimum=0)
     max_tokens: int = _setting(2000, "Most tokens (TOO_MANY_TOKENS beyond).", minimum=1)
+    """A frames page is about 200 tokens."""
     max_query_cost: int = _setting(
         20_000,
         "Largest estimated query cost, from the canon's list sizes (QUERY_TOO_COSTLY beyond).",
@@ -243,7 +246,7 @@ class Settings:
     )
     admin_token: str | None = _setting(
         None,
-        "Bearer token for POST /admin/reload; unset, the endpoint answers 404. At least "
+        "Bearer token for POST /admin/reload; unset, that route answers 404. At least "
         f"{ADMIN_TOKEN_CHARACTERS} characters of letters, digits and -._~+/= (RFC 6750), "
         "random. A secret: environment only, never a flag or a log line.",
         flag=False,

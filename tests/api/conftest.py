@@ -8,8 +8,10 @@ from typing import Any
 import pytest
 
 from jobframe.api.context import Context
-from jobframe.api.schema import schema
+from jobframe.api.schema import default_schema
 from jobframe.loading import Served
+
+schema = default_schema()
 
 Run = Callable[..., dict[str, Any]]
 

@@ -10,13 +10,15 @@ import pytest
 
 from jobframe.api.context import Context
 from jobframe.api.limits.arguments import MAX_STRING
-from jobframe.api.schema import schema
+from jobframe.api.schema import default_schema
 from jobframe.api.types.ids import encode_id
 from jobframe.api.urls import node_url
 from jobframe.loading import Served
 from tests.api.conftest import run_query
 from tests.conftest import serve_folder, write_canon
 from tests.frames.comparison_canon import CANON, GERMAN, english_tagged, iri
+
+schema = default_schema()
 
 TEXT = "{ text atBothLevels language node { __typename iri url } }"
 COMPARISON = f"""

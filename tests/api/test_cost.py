@@ -14,10 +14,13 @@ from jobframe.api.limits.arguments import MAX_ITEMS, MAX_SEARCH_WORDS, MAX_STRIN
 from jobframe.api.limits.cost import canon_sizes, schema_weights
 from jobframe.api.limits.extensions import Limits
 from jobframe.api.limits.lane import COSTLY, COSTLY_LANE
-from jobframe.api.schema import build_schema, schema
+from jobframe.api.schema import default_schema, schema_for
 from jobframe.budget import budget
 from jobframe.loading import Served
+from jobframe.settings import Settings
 from tests.conftest import ARCHITECTURE, dimensions, role_level, serve_folder, write_canon
+
+schema = default_schema()
 
 ISSUE_QUERY = (
     "{ functions(first: 100) { edges { node { families { nodes { roleLevels { nodes {"
@@ -44,7 +47,7 @@ def test_the_costly_query_is_refused_before_anything_runs(thousand: Served) -> N
     assert result.data is None
     [error] = result.errors
     assert error.extensions["code"] == "QUERY_TOO_COSTLY"
-    assert error.extensions["limit"] == Limits().max_query_cost
+    assert error.extensions["limit"] == Limits.of().max_query_cost
     assert error.extensions["estimate"] > error.extensions["limit"]
     assert result.extensions["cost"] == {
         "estimate": error.extensions["estimate"],
@@ -105,7 +108,7 @@ def test_rdf_of_a_huge_role_level_is_refused_by_its_cost(tmp_path: Path) -> None
 
 
 def test_the_limit_is_the_configured_one(served: Served) -> None:
-    strict = build_schema(Limits(max_query_cost=10))
+    strict = schema_for(Limits.of(Settings(max_query_cost=10)))
     result = strict.execute_sync(FOUR_FRAMES, context_value=Context(served))
     assert result.errors[0].extensions["code"] == "QUERY_TOO_COSTLY"
     assert result.extensions["cost"]["limit"] == 10

@@ -9,11 +9,13 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import PROV
 
 from jobframe.api.context import Context
-from jobframe.api.schema import schema
+from jobframe.api.schema import default_schema
 from jobframe.api.types.ids import encode_id
 from jobframe.canon import Canon
 from jobframe.loading import Served
 from tests.api.conftest import Run
+
+schema = default_schema()
 
 CTO = 'roleLevel(family: "Clinical Trials Operations", level: "M5")'
 

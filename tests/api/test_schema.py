@@ -1,5 +1,7 @@
 """The published SDL is the code's schema, and every type and field says what it means."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 from graphql import (
@@ -10,7 +12,9 @@ from graphql import (
     GraphQLUnionType,
 )
 
-from jobframe.api.schema import schema
+from jobframe.api.schema import default_schema
+
+schema = default_schema()
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,6 +22,19 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_schema_graphql_is_the_exported_schema() -> None:
     published = (ROOT / "schema.graphql").read_text("utf-8")
     assert published == schema.as_str() + "\n", "run: jobframe export-schema > schema.graphql"
+
+
+def test_importing_the_package_builds_no_schema() -> None:
+    """A schema is built by whoever needs one (an app, `export-schema`), never at import."""
+    probe = (
+        "import gc, jobframe, jobframe.api, jobframe.web, jobframe.cli;"
+        "from jobframe.api import CanonSchema;"
+        "print(sum(isinstance(o, CanonSchema) for o in gc.get_objects()))"
+    )
+    built = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert built.stdout.strip() == "0"
 
 
 def test_every_type_and_field_has_a_description() -> None:

@@ -13,10 +13,12 @@ from jobframe.api.limits.arguments import INT_BOUNDS
 from jobframe.api.limits.cost import schema_weights, served_sizes
 from jobframe.api.limits.extensions import Limits
 from jobframe.api.limits.walk import Walked, walk_operation
-from jobframe.api.schema import schema
+from jobframe.api.schema import default_schema
 from jobframe.budget import BudgetSpent, budget
 from jobframe.loading import Served
 from tests.web.test_document_walk import fragment_bomb
+
+schema = default_schema()
 
 DEEP_INTROSPECTION = "__schema { types { fields { type { fields { type { name } } } } } }"
 """As deep as graphql-core's introspection depth rule admits: it cost 0 before."""
@@ -70,7 +72,7 @@ def test_every_int_argument_of_the_schema_has_a_bound() -> None:
 def test_introspection_is_estimated_and_the_ide_query_admitted(served: Served) -> None:
     ide = schema.execute_sync(get_introspection_query(), context_value=Context(served))
     assert ide.errors is None
-    assert 1_000 < ide.extensions["cost"]["estimate"] <= Limits().max_query_cost
+    assert 1_000 < ide.extensions["cost"]["estimate"] <= Limits.of().max_query_cost
 
 
 def test_a_nested_introspection_query_is_refused_by_its_cost(served: Served) -> None:

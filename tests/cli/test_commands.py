@@ -9,9 +9,11 @@ from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.namespace import PROV
 
-from jobframe.api.schema import schema
+from jobframe.api.schema import default_schema
 from jobframe.cli import main
 from tests.conftest import ARCHITECTURE, dimensions, role_level, write_canon
+
+schema = default_schema()
 
 
 def test_all_prints_the_whole_page_with_headings() -> None:

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from jobframe.api import Context, schema
+from jobframe.api import Context, default_schema
 from jobframe.loading import Served
+
+schema = default_schema()
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text("utf-8")

@@ -80,7 +80,7 @@ def test_a_token_of_sixteen_sendable_characters_is_accepted_and_unset_is_no_endp
 
 def test_the_token_is_compared_by_hmac_compare_digest_and_nothing_else() -> None:
     """The only comparison in the endpoint involving the expected token is constant-time."""
-    tree = ast.parse(inspect.getsource(admin.reload_endpoint))
+    tree = ast.parse(inspect.getsource(admin.reload_handler))
     compared = [
         n
         for n in ast.walk(tree)

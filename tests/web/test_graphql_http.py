@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from jobframe.api import Limits
 from jobframe.loading import CanonHolder, Served
 from jobframe.resources import DEFAULT_CANON_DIR
+from jobframe.settings import Settings
 from jobframe.web import graphql_http
 from jobframe.web.graphql_http import GraphQLHTTP
 from jobframe.web.request_scope import set_outcome
@@ -166,7 +167,7 @@ def wrapper(
     served: Served, view: ASGIApp, cache: ResponseCache | None = None, limit: int = 1000
 ) -> GraphQLHTTP:
     holder = CanonHolder(DEFAULT_CANON_DIR, served)
-    return GraphQLHTTP(view, holder, cache, "no-cache", Limits(max_body_bytes=limit))
+    return GraphQLHTTP(view, holder, cache, "no-cache", Limits.of(Settings(max_body_bytes=limit)))
 
 
 def call(

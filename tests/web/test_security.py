@@ -16,7 +16,7 @@ from starlette.routing import Mount, Route
 from starlette.testclient import TestClient
 
 from bench.endpoints import serving
-from jobframe.api.schema import schema
+from jobframe.api.schema import default_schema
 from jobframe.checks import check_canon
 from jobframe.loading import CanonHolder, Served
 from jobframe.resources import DEFAULT_CANON_DIR
@@ -25,6 +25,8 @@ from jobframe.web.app import create_app
 from tests.checks.corpus import BASE
 from tests.conftest import PREFIXES, serve_folder
 from tests.web.conftest import client_of
+
+schema = default_schema()
 
 TOKEN = "t0ken-that-must-never-be-logged"
 

@@ -8,20 +8,21 @@ from .limits.cost_limit import document_cost
 from .limits.extensions import Limits
 from .limits.lane import costly_lane
 from .replica import watching_replica_fields
-from .schema import build_schema, schema
+from .schema import CanonSchema, default_schema, schema_for
 from .urls import node_url
 
 __all__ = [
+    "CanonSchema",
     "Context",
     "ErrorCode",
     "Limits",
-    "build_schema",
     "costly_lane",
+    "default_schema",
     "document_cost",
     "executions",
     "node_url",
     "reference_execution",
-    "schema",
+    "schema_for",
     "spent_error",
     "watching_replica_fields",
 ]

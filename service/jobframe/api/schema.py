@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Annotated
 
 import strawberry
@@ -172,9 +173,11 @@ class CanonSchema(strawberry.Schema):
             super().process_errors(faults, execution_context)
 
 
-def build_schema(limits: Limits) -> CanonSchema:
+@cache
+def schema_for(limits: Limits) -> CanonSchema:
     """The schema with its caches, the request limits, direct resolvers and compiled
-    plans (`execution/executor.py`)."""
+    plans (`execution/executor.py`), built on first use and shared by every app with the
+    same limits; importing the package builds none."""
     built = CanonSchema(
         query=Query,
         types=list(NODE_TYPES),
@@ -189,5 +192,7 @@ def build_schema(limits: Limits) -> CanonSchema:
     return built
 
 
-schema = build_schema(Limits())
-"""The schema with default limits; `jobframe serve` builds its own from its options."""
+def default_schema() -> CanonSchema:
+    """The schema with default limits: `export-schema` prints it, node pages estimate their
+    cost on it (`create_app` asks for the schema of its settings' limits)."""
+    return schema_for(Limits.of())

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Generic, TypeVar
 
 from ..budget import check_budget
+from ..errors import JobFrameError
 from .nodes import CanonNode
 
 N = TypeVar("N", bound=CanonNode)
@@ -33,7 +34,7 @@ def shown(asked: str) -> str:
     return asked if len(asked) <= MAX_SHOWN else asked[:MAX_SHOWN] + "…"
 
 
-class NotFound(LookupError):
+class NotFound(JobFrameError, LookupError):
     """A family, level or role-level that the canon does not hold; names the closest ones."""
 
     def __init__(self, what: str, asked: str, closest: tuple[str, ...]) -> None:

@@ -22,6 +22,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
+from ..errors import JobFrameError
 from ..findings import Severity
 from ..resources import SHAPES_FILE
 from .shapes import ShapeResult, shapes_graph
@@ -54,7 +55,7 @@ _DATATYPES: dict[Node, str] = {
 is not an integer); another datatype is refused."""
 
 
-class UnsupportedShape(ValueError):
+class UnsupportedShape(JobFrameError, ValueError):
     """The shapes use a SHACL construct this compiler does not evaluate."""
 
 

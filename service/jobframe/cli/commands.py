@@ -126,6 +126,6 @@ def check(canon: CanonSource, output: str, strict: bool) -> None:
 @main.command("export-schema")
 def export_schema() -> None:
     """Print the GraphQL schema (SDL), as published in schema.graphql."""
-    from ..api import schema
+    from ..api import default_schema
 
-    echo(schema.as_str())
+    echo(default_schema().as_str())

@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..checks import check_canon
+from ..errors import JobFrameError
 from ..findings import Finding
 from ..frames import CanonReport, completed
 from ..inputs import CANON_FILE, InputRefused, opened, read_chunks
@@ -25,7 +26,7 @@ from .layout import Tables
 from .turtle_writer import MARK
 
 
-class OutputRefused(FileExistsError):
+class OutputRefused(JobFrameError, FileExistsError):
     """The output folder holds files that an import must not replace."""
 
 

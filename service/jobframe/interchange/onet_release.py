@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import JobFrameError
 from ..inputs import ONET_FILE, InputRefused, read_file
 from .iris import slug
 from .soc_major_groups import SOC_MAJOR_GROUPS
@@ -62,7 +63,7 @@ class OnetProblem:
         return f"{place}: {self.message}"
 
 
-class OnetError(ValueError):
+class OnetError(JobFrameError, ValueError):
     """The folder is not an importable O*NET text release; carries every problem found."""
 
     def __init__(self, problems: tuple[OnetProblem, ...]) -> None:

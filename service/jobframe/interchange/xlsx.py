@@ -21,6 +21,7 @@ from typing import Any
 import openpyxl
 from openpyxl.worksheet._reader import WorkSheetParser
 
+from ..errors import JobFrameError
 from ..inputs import WORKBOOK, WORKBOOK_SHEET, InputRefused, opened, streamed
 
 Cells = Sequence[tuple[int, object]]
@@ -29,7 +30,7 @@ SheetRows = Iterator[tuple[int, Cells]]
 """A sheet's rows as written, each with its row number; rows with no cell left out."""
 
 
-class Unreadable(Exception):
+class Unreadable(JobFrameError):
     """The file is not a workbook that can be read; the message says why."""
 
 

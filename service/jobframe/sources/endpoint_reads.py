@@ -20,10 +20,11 @@ import urllib.parse
 from collections.abc import Generator
 from dataclasses import replace
 
+from ..errors import JobFrameError
 from ..inputs import Bound, InputTooSlow, read_chunks
 
 
-class EndpointError(OSError):
+class EndpointError(JobFrameError, OSError):
     """The endpoint answered, but not with a usable answer (an HTTP error status, or
     something `http.client` cannot read as HTTP)."""
 

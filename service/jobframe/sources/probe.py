@@ -17,6 +17,7 @@ from pathlib import Path
 
 import orjson
 
+from ..errors import JobFrameError
 from ..findings import CanonError
 from ..inputs import CANON_FILE, Bound, InputRefused, opened, read_chunks
 from ..resources import VOCABULARY_FILE
@@ -54,7 +55,7 @@ WHERE {{
 Blank nodes have no string form; their triples count but add nothing to the sums."""
 
 
-class ProbeError(Exception):
+class ProbeError(JobFrameError):
     """The source's version could not be read (the endpoint is down or answers nonsense)."""
 
 

@@ -62,10 +62,10 @@ def bearer_token(header: str) -> str | None:
     return credentials.strip() if scheme.lower() == "bearer" and credentials.strip() else None
 
 
-def reload_endpoint(
+def reload_handler(
     holder: CanonHolder, token: str | None
 ) -> Callable[[Request], Awaitable[Response]]:
-    """The endpoint; 404 when no token is configured, 401 for a wrong or missing bearer
+    """`POST /admin/reload`; 404 when no token is configured, 401 for a wrong or missing bearer
     token, 429 for one after too many wrong ones from the same client; the right token
     reloads, whatever came before it."""
     expected = token.encode() if token else None

@@ -13,15 +13,15 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 
-from ..api import Limits
+from ..api import Limits, schema_for
 from ..caches import bound_caches
 from ..loading import CanonHolder, follow, watch
 from ..resources import QUERIES_DIR, VIEWER_DIR
 from ..settings import Settings
-from .admin import reload_endpoint
+from .admin import reload_handler
 from .graphql_http import GraphQLHTTP
 from .graphql_view import CanonGraphQL
-from .node_pages import canon_endpoint
+from .node_pages import canon_handler
 from .observability import CacheCollector, CanonCollector, Observability
 from .page_headers import PageHeaders
 from .request_scope import served_of
@@ -55,11 +55,11 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
         }
     )
     cache = ResponseCache(cache_bytes) if cache_bytes > 0 else None
-    view = CanonGraphQL(limits, settings.iri_base)
+    view = CanonGraphQL(schema_for(limits), limits.production, settings.iri_base)
     graphql = GraphQLHTTP(
         view, holder, cache, settings.cache_control, limits, settings.default_language
     )
-    canon_page = canon_endpoint(holder, settings.iri_base, settings.time_budget)
+    canon_page = canon_handler(holder, settings.iri_base, settings.time_budget)
 
     registry = CollectorRegistry()
     registry.register(CanonCollector(holder))
@@ -114,7 +114,7 @@ def create_app(holder: CanonHolder, settings: Settings | None = None) -> Starlet
         Route("/metrics", metrics),
         Route("/canon", canon_page),
         Route("/canon/{path:path}", canon_page),
-        Route("/admin/reload", reload_endpoint(holder, settings.admin_token), methods=["POST"]),
+        Route("/admin/reload", reload_handler(holder, settings.admin_token), methods=["POST"]),
     ]
     app = Starlette(routes=routes, lifespan=lifespan)
     app.add_middleware(AnswerWhenStopping)  # inside Observability: its log line says 503

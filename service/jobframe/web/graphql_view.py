@@ -21,7 +21,7 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
-from ..api import Context, Limits, build_schema, schema, spent_error
+from ..api import CanonSchema, Context, spent_error
 from ..budget import BudgetSpent, budgeted
 from .request_scope import language_of, served_of, set_outcome
 from .validators import Outcome
@@ -35,11 +35,8 @@ wait for their turn in their thread, so a cheap query finds a free thread unless
 class CanonGraphQL(GraphQL[Context, None]):
     """The schema under the service's limits; GraphiQL unless in production."""
 
-    def __init__(self, limits: Limits, iri_base: str) -> None:
-        super().__init__(
-            schema if limits == Limits() else build_schema(limits),
-            graphql_ide=None if limits.production else "graphiql",
-        )
+    def __init__(self, schema: CanonSchema, production: bool, iri_base: str) -> None:
+        super().__init__(schema, graphql_ide=None if production else "graphiql")
         self.iri_base = iri_base
         self.threads = anyio.CapacityLimiter(EXECUTION_THREADS)
 

@@ -19,7 +19,7 @@ from rdflib import DCTERMS, RDF, SKOS, Graph, Literal, URIRef
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from ..api import costly_lane, document_cost, node_url, schema
+from ..api import costly_lane, default_schema, document_cost, node_url
 from ..budget import BudgetSpent, budget, budgeted, within_budget
 from ..canon import (
     Canon,
@@ -171,7 +171,7 @@ def page_estimate(canon: Canon, candidates: Sequence[RoleLevel] | None) -> int:
         pages, building = USED_BY_ROLE_LEVELS, len(canon.nodes)
     else:
         pages, building = min(len(candidates), USED_BY_ROLE_LEVELS), 0
-    return building + pages * document_cost(schema, canon, USED_BY_DOCUMENT)
+    return building + pages * document_cost(default_schema(), canon, USED_BY_DOCUMENT)
 
 
 def used_by(
@@ -283,14 +283,14 @@ def answer(canon: Canon, iri: str, accept: str | None, base: str) -> Response:
         return Response(body, media_type=format.media_type, headers=vary)
 
 
-def canon_endpoint(
+def canon_handler(
     holder: CanonHolder, base: str = DEFAULT_IRI_BASE, time_budget: float = math.inf
 ) -> Callable[[Request], Awaitable[Response]]:
     """`GET /canon/{path}` and `GET /canon?iri=…`, negotiated by the Accept header, answered
     in a worker thread within the request's time budget (a spent budget is a 400: the
     request asks more than the service gives one request)."""
 
-    async def endpoint(request: Request) -> Response:
+    async def canon_page(request: Request) -> Response:
         rest = request.path_params.get("path")
         iri = base + rest if rest else request.query_params.get("iri", "")
         work = partial(answer, holder.current.canon, iri, request.headers.get("accept"), base)
@@ -300,4 +300,4 @@ def canon_endpoint(
         except BudgetSpent as spent:
             return JSONResponse({"error": str(spent)}, status_code=400)
 
-    return endpoint
+    return canon_page

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from jobframe.api import Context, executions, reference_execution, schema
+from jobframe.api import Context, default_schema, executions, reference_execution
 from jobframe.loading import Served
+
+schema = default_schema()
 
 
 def answer(served: Served, query: str, variables: dict[str, Any] | None) -> dict[str, Any]:

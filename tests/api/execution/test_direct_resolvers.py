@@ -2,10 +2,12 @@
 
 from jobframe.api.context import Context
 from jobframe.api.execution.direct_resolvers import DirectResolver, use_direct_resolvers
-from jobframe.api.schema import CanonSchema, Query, schema
+from jobframe.api.schema import CanonSchema, Query, default_schema
 from jobframe.api.types.nodes import NODE_TYPES
 from jobframe.budget import budget
 from jobframe.loading import Served
+
+schema = default_schema()
 
 EVERYTHING = """{ roleLevel(family: "Clinical Trials Operations", level: "M5") {
   id iri label family { label function { label } } level { code title rank track { label } }

@@ -6,10 +6,12 @@ import gc
 
 from graphql import parse
 
-from jobframe.api import Context, schema
+from jobframe.api import Context, default_schema
 from jobframe.api.execution.document_cache import PARSED, acyclic
 from jobframe.loading import Served
 from tests.web.test_document_walk import fragment_bomb
+
+schema = default_schema()
 
 
 def test_a_parsed_document_is_freed_without_the_cyclic_garbage_collector() -> None:

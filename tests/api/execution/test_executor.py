@@ -10,10 +10,12 @@ from typing import Any
 import orjson
 import pytest
 
-from jobframe.api import Context, executions, schema
+from jobframe.api import Context, default_schema, executions
 from jobframe.api.execution import executor
 from jobframe.loading import Served
 from tests.api.execution.answers import both
+
+schema = default_schema()
 
 QUERY = '{ roleLevel(family: "Clinical Trials Operations", level: "M5") { label } }'
 

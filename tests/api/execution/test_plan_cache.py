@@ -7,11 +7,13 @@ from typing import Any
 
 import pytest
 
-from jobframe.api import Context, schema
+from jobframe.api import Context, default_schema
 from jobframe.api.execution import plan_cache
 from jobframe.api.execution.executor import PLANS
 from jobframe.loading import Served
 from tests.api.execution.answers import answer, both
+
+schema = default_schema()
 
 
 def compiled_during(monkeypatch: pytest.MonkeyPatch) -> list[Any]:

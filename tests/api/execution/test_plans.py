@@ -27,9 +27,11 @@ from graphql import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jobframe.api import schema
+from jobframe.api import default_schema
 from jobframe.loading import Served
 from tests.api.execution.answers import answer, both
+
+schema = default_schema()
 
 ROOT = Path(__file__).resolve().parents[3]
 SCHEMA = schema._schema

@@ -26,24 +26,24 @@ from ..errors import NO_INTROSPECTION_RULE, MaskFaults
 from .cost_limit import WalkLimits
 from .empty_selections import EmptySelections
 
-_DEFAULTS = Settings()
-
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """Safe defaults: the deepest query the schema needs is 10 levels; a frames page ~200 tokens."""
+    """The request limits among a service's settings: each field is a setting, whose default,
+    flag and help the settings table declares (`Limits.of`, not a default here)."""
 
-    max_depth: int = _DEFAULTS.max_depth
-    max_aliases: int = _DEFAULTS.max_aliases
-    max_tokens: int = _DEFAULTS.max_tokens
-    max_query_cost: int = _DEFAULTS.max_query_cost
-    max_body_bytes: int = _DEFAULTS.max_body_bytes
-    time_budget: float = _DEFAULTS.time_budget
-    production: bool = _DEFAULTS.production
+    max_depth: int
+    max_aliases: int
+    max_tokens: int
+    max_query_cost: int
+    max_body_bytes: int
+    time_budget: float
+    production: bool
 
     @classmethod
-    def of(cls, settings: Settings) -> Limits:
-        """The request limits among a service's settings (each field is a setting's name)."""
+    def of(cls, settings: Settings | None = None) -> Limits:
+        """The limits of `settings`, the settings' defaults when not given."""
+        settings = settings or Settings()
         return cls(**{f.name: getattr(settings, f.name) for f in fields(cls)})
 
     def extensions(self) -> list[Callable[[], SchemaExtension]]:
