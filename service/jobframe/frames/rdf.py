@@ -12,7 +12,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from ..budget import check_budget, within_budget
-from ..vocabulary import JF, JSONLD_CONTEXT, NAMESPACE
+from ..vocabulary import JF, JSONLD_CONTEXT, PREFIXES
 from .model import Frame
 
 RDF_FORMATS = ("turtle", "json-ld", "nt")
@@ -22,8 +22,8 @@ RDF_FORMATS = ("turtle", "json-ld", "nt")
 def frames_graph(frames: Iterable[Frame]) -> Graph:
     """One prov:Collection per frame, holding its lines in reading order (jf:position)."""
     graph = Graph()
-    graph.bind("jf", NAMESPACE)
-    graph.bind("prov", PROV)
+    for prefix in ("jf", "prov"):
+        graph.bind(prefix, PREFIXES[prefix])
     for frame in frames:
         frame_iri = URIRef(_frame_iri(frame))
         graph.add((frame_iri, RDF.type, PROV.Collection))

@@ -13,12 +13,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..vocabulary import DCTERMS, JF, NAMESPACE, RDF_TYPE, SKOS_NOTATION, SKOS_PREF_LABEL
+from ..vocabulary import DCTERMS, JF, PREFIXES, RDF_TYPE, SKOS_NOTATION, SKOS_PREF_LABEL
 from .iris import CANON_BASE, relative
 
-SKOS = SKOS_PREF_LABEL.removesuffix("prefLabel")
-DC = DCTERMS.title.removesuffix("title")
-PREFIXES: tuple[tuple[str, str], ...] = (("jf", NAMESPACE), ("skos", SKOS), ("dcterms", DC))
+WRITTEN_PREFIXES = ("jf", "skos", "dcterms")
+"""The prefixes a canon file declares (those it uses), in this order."""
 
 MARK = "# Written by `jobframe import`: edit the workbook and import it again."
 """The second line of every file an import writes; an import replaces only a folder of such
@@ -98,7 +97,8 @@ def literal(text: str, lang: str | None = None) -> str:
 
 def iri_term(iri: str) -> str:
     """An IRI as Turtle: a prefixed name for vocabulary terms, relative under the base."""
-    for prefix, namespace in PREFIXES:
+    for prefix in WRITTEN_PREFIXES:
+        namespace = PREFIXES[prefix]
         local = iri.removeprefix(namespace)
         if local != iri and re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", local):
             return f"{prefix}:{local}"
@@ -135,5 +135,5 @@ def turtle_file(comment: str, nodes: Iterable[Node]) -> str:
     """A whole file: what it holds, the import mark, the prefixes, then each node's block."""
     body = "\n".join(block(n) for n in nodes)
     head = [f"# {comment}", MARK, f"@base <{CANON_BASE}> ."]
-    head += [f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES if f"{p}:" in body]
+    head += [f"@prefix {p}: <{PREFIXES[p]}> ." for p in WRITTEN_PREFIXES if f"{p}:" in body]
     return "\n".join(head) + "\n\n" + body

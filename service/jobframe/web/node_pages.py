@@ -15,7 +15,7 @@ from functools import partial
 from urllib.parse import urlencode
 
 import anyio.to_thread
-from rdflib import DCTERMS, RDF, SKOS, Graph, Literal, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
@@ -41,7 +41,7 @@ from ..formats import html_link, html_text
 from ..frames import Frame, Line, build_page
 from ..loading import CanonHolder
 from ..settings import DEFAULT_IRI_BASE
-from ..vocabulary import JF, JSONLD_CONTEXT, NAMESPACE
+from ..vocabulary import DCTERMS, JF, JSONLD_CONTEXT, PREFIXES, SKOS_NOTATION, SKOS_PREF_LABEL
 from .negotiation import negotiate
 
 NODE_MEDIA_TYPES = ("text/html", "text/turtle", "application/ld+json", "application/json")
@@ -65,11 +65,11 @@ NODE_GRAPH_COST = 1
 def node_graph(canon: Canon, node: CanonNode) -> Graph:
     """The node's own triples: type, names, text, and links to the nodes it belongs to."""
     graph = Graph()
-    graph.bind("jf", NAMESPACE)
-    graph.bind("skos", SKOS)
+    for prefix in ("jf", "skos"):
+        graph.bind(prefix, PREFIXES[prefix])
     subject = URIRef(node.iri)
     kind = "Canon" if isinstance(node, CanonAbout) else type(node).__name__
-    graph.add((subject, RDF.type, URIRef(NAMESPACE + kind)))
+    graph.add((subject, RDF.type, URIRef(PREFIXES["jf"] + kind)))
 
     def value(field: str, text: str) -> Literal:
         return Literal(text, lang=node.language(field))
@@ -77,9 +77,9 @@ def node_graph(canon: Canon, node: CanonNode) -> Graph:
     if isinstance(node, CanonAbout):
         _describe_canon(graph, node)
     elif not isinstance(node, Responsibility | RubricEntry | DimensionStatement | RoleLevel):
-        graph.add((subject, SKOS.prefLabel, value("label", node.label)))
+        graph.add((subject, URIRef(SKOS_PREF_LABEL), value("label", node.label)))
     if node.notation is not None:
-        graph.add((subject, SKOS.notation, value("notation", node.notation)))
+        graph.add((subject, URIRef(SKOS_NOTATION), value("notation", node.notation)))
     if node.text is not None:
         graph.add((subject, URIRef(JF.text), value("text", node.text)))
     links: list[tuple[str, CanonNode]] = []
@@ -117,14 +117,14 @@ def node_graph(canon: Canon, node: CanonNode) -> Graph:
 def _describe_canon(graph: Graph, about: CanonAbout) -> None:
     subject = URIRef(about.iri)
     if about.label:
-        graph.add((subject, DCTERMS.title, Literal(about.label)))
+        graph.add((subject, URIRef(DCTERMS.title), Literal(about.label)))
     if about.default_language is not None:
         graph.add((subject, URIRef(JF.defaultLanguage), Literal(about.default_language)))
     for predicate, iri in ((DCTERMS.source, about.source), (DCTERMS.license, about.license)):
         if iri is not None:
-            graph.add((subject, predicate, URIRef(iri)))
+            graph.add((subject, URIRef(predicate), URIRef(iri)))
     if about.attribution is not None:
-        graph.add((subject, DCTERMS.rights, Literal(about.attribution)))
+        graph.add((subject, URIRef(DCTERMS.rights), Literal(about.attribution)))
 
 
 class _Quoting:
