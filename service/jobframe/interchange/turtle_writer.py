@@ -13,7 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..vocabulary import DCTERMS, JF, PREFIXES, RDF_TYPE, SKOS_NOTATION, SKOS_PREF_LABEL
+from ..canon import mapping
+from ..vocabulary import PREFIXES, RDF_TYPE
 from .iris import CANON_BASE, relative
 
 WRITTEN_PREFIXES = ("jf", "skos", "dcterms")
@@ -23,30 +24,11 @@ MARK = "# Written by `jobframe import`: edit the workbook and import it again."
 """The second line of every file an import writes; an import replaces only a folder of such
 files (or an empty one)."""
 
-ORDER: tuple[str, ...] = (
-    SKOS_PREF_LABEL,
-    SKOS_NOTATION,
-    JF.function,
-    JF.track,
-    JF.rank,
-    JF.displayOrder,
-    JF.level,
-    JF.dimension,
-    JF.family,
-    JF.roleLevel,
-    JF.order,
-    JF.group,
-    JF.rubricDimension,
-    JF.source,
-    JF.text,
-    DCTERMS.title,
-    JF.defaultLanguage,
-    DCTERMS.source,
-    DCTERMS.license,
-    DCTERMS.rights,
-)
-"""Where each property's lines stand in a node's block."""
-_RANK = {p: n for n, p in enumerate(ORDER)}
+_RANK: dict[str, dict[str, int]] = {
+    c.cls: {f.predicate: n for n, f in enumerate(c.fields)} for c in mapping.NODE_CLASSES
+}
+"""Where each property's lines stand in a node's block: the mapping's order for its class;
+any other property after those, by IRI."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -124,7 +106,8 @@ def _value_key(value: Value) -> tuple[int, str]:
 def block(node: Node) -> str:
     """The node's Turtle: its class on the first line, then one line per value."""
     lines = [f"{iri_term(node.iri)} a {iri_term(node.cls)}"]
-    for predicate in sorted(node.values, key=lambda p: (_RANK.get(p, len(ORDER)), p)):
+    rank = _RANK.get(node.cls, {})
+    for predicate in sorted(node.values, key=lambda p: (rank.get(p, len(rank)), p)):
         name = "a" if predicate == RDF_TYPE else iri_term(predicate)
         for value in sorted(node.values[predicate], key=_value_key):
             lines.append(f"    {name} {_term(value)}")
