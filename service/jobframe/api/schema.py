@@ -19,7 +19,7 @@ from .limits.cost_directives import COMPARE, PAGED, SEARCH, ListSize
 from .limits.extensions import Limits
 from .types.comparison import LevelComparison, resolve_comparison
 from .types.ids import decode_id, iri_of
-from .types.interfaces import CanonNode, Node, wrap
+from .types.interfaces import CanonNode, Node, type_name, wrap
 from .types.nodes import NODE_TYPES, JobFamily, JobFunction, Level, LevelDimension, RoleLevel, Track
 from .types.pagination import PAGE_SIZE, Connection, paginate
 from .types.status import CanonStatus
@@ -32,12 +32,12 @@ def _resolve(info: Info, global_id: str) -> Node | None:
     decoded = decode_id(global_id)
     if decoded is None:
         return None
-    type_name, iri = decoded
+    asked, iri = decoded
     node = info.context.canon.nodes.get(iri)
     if node is None:
         return None
     wrapped = wrap(node)
-    return wrapped if type(wrapped).__name__ == type_name else None
+    return wrapped if type_name(type(wrapped)) == asked else None
 
 
 @strawberry.type(description="Read the canon and the goal frames derived from it.")
@@ -177,7 +177,7 @@ def build_schema(limits: Limits) -> CanonSchema:
     plans (`execution/executor.py`)."""
     built = CanonSchema(
         query=Query,
-        types=list(NODE_TYPES),
+        types=list(NODE_TYPES.values()),
         execution_context_class=PlannedExecutor,
         extensions=[
             BoundedParserCache,
