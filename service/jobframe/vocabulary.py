@@ -8,21 +8,37 @@ name here is declared in `ontology/jobframe.ttl`.
 from typing import Final
 
 NAMESPACE: Final = "https://jobframe.example/ontology#"
-RDF_TYPE: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-SKOS_PREF_LABEL: Final = "http://www.w3.org/2004/02/skos/core#prefLabel"
-SKOS_NOTATION: Final = "http://www.w3.org/2004/02/skos/core#notation"
-XSD_STRING: Final = "http://www.w3.org/2001/XMLSchema#string"
-XSD_INTEGER: Final = "http://www.w3.org/2001/XMLSchema#integer"
-RDF_LANG_STRING: Final = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+PREFIXES: Final = {
+    "jf": NAMESPACE,
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "sh": "http://www.w3.org/ns/shacl#",
+}
+"""Every namespace the service names, by the prefix canon files and its output use: the one
+place a namespace IRI is written (a test checks no other module spells one out)."""
+SKOS: Final = PREFIXES["skos"]
+XSD: Final = PREFIXES["xsd"]
+RDF_TYPE: Final = PREFIXES["rdf"] + "type"
+SKOS_PREF_LABEL: Final = SKOS + "prefLabel"
+SKOS_NOTATION: Final = SKOS + "notation"
+SKOS_ALT_LABEL: Final = SKOS + "altLabel"
+XSD_STRING: Final = XSD + "string"
+XSD_INTEGER: Final = XSD + "integer"
+RDF_LANG_STRING: Final = PREFIXES["rdf"] + "langString"
 
 
 class DCTERMS:
     """The Dublin Core terms a canon uses to describe itself (on its `jf:Canon` node)."""
 
-    title: Final = "http://purl.org/dc/terms/title"
-    source: Final = "http://purl.org/dc/terms/source"
-    license: Final = "http://purl.org/dc/terms/license"
-    rights: Final = "http://purl.org/dc/terms/rights"
+    title: Final = PREFIXES["dcterms"] + "title"
+    source: Final = PREFIXES["dcterms"] + "source"
+    license: Final = PREFIXES["dcterms"] + "license"
+    rights: Final = PREFIXES["dcterms"] + "rights"
 
 
 class JF:
@@ -66,10 +82,7 @@ class JF:
 
 
 JSONLD_CONTEXT: Final = {
-    "jf": NAMESPACE,
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    **{prefix: PREFIXES[prefix] for prefix in ("jf", "skos", "prov", "rdfs")},
     "label": "skos:prefLabel",
     "notation": "skos:notation",
     "text": "jf:text",

@@ -20,7 +20,7 @@ from .limits.cost_directives import COMPARE, PAGED, SEARCH, ListSize
 from .limits.extensions import Limits
 from .types.comparison import LevelComparison, resolve_comparison
 from .types.ids import decode_id, iri_of
-from .types.interfaces import CanonNode, Node, wrap
+from .types.interfaces import CanonNode, Node, type_name, wrap
 from .types.nodes import NODE_TYPES, JobFamily, JobFunction, Level, LevelDimension, RoleLevel, Track
 from .types.pagination import PAGE_SIZE, Connection, paginate
 from .types.status import CanonStatus
@@ -33,12 +33,12 @@ def _resolve(info: Info, global_id: str) -> Node | None:
     decoded = decode_id(global_id)
     if decoded is None:
         return None
-    type_name, iri = decoded
+    asked, iri = decoded
     node = info.context.canon.nodes.get(iri)
     if node is None:
         return None
     wrapped = wrap(node)
-    return wrapped if type(wrapped).__name__ == type_name else None
+    return wrapped if type_name(type(wrapped)) == asked else None
 
 
 @strawberry.type(description="Read the canon and the goal frames derived from it.")
@@ -180,7 +180,7 @@ def schema_for(limits: Limits) -> CanonSchema:
     same limits; importing the package builds none."""
     built = CanonSchema(
         query=Query,
-        types=list(NODE_TYPES),
+        types=list(NODE_TYPES.values()),
         execution_context_class=PlannedExecutor,
         extensions=[
             BoundedParserCache,

@@ -1,10 +1,11 @@
 """The checked canon: an immutable, typed model built once per canon version.
 
-Compiled from a checked RDF store (`compiler.py`); everything downstream (frames, GraphQL,
-node pages, the CLI) reads these values and never the RDF.
+Compiled from a checked RDF store (`compiler.py`) by the canon↔RDF mapping (`mapping.py`,
+which the RDF writers downstream follow too); everything downstream (frames, GraphQL, node
+pages, the CLI) reads these values and never the RDF.
 """
 
-from . import nodes
+from . import mapping, nodes
 from .ancestry import ancestry
 from .canon import Canon, page_nodes, speaks
 from .compiler import compile_canon, for_family
@@ -51,6 +52,7 @@ __all__ = [
     "compile_canon",
     "for_family",
     "lookup",
+    "mapping",
     "nodes",
     "page_nodes",
     "shown",

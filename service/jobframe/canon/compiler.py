@@ -1,7 +1,8 @@
 """Compiling a validated canon index into the immutable canon model.
 
-This is the only module that reads canon values out of the RDF data; everything downstream
-works on `Canon`. It assumes the data passed the checks (see `checks/report.py`).
+This is the only module that reads canon values out of the RDF data, by the predicates of
+`mapping.py`; everything downstream works on `Canon`. It assumes the data passed the checks
+(see `checks/report.py`).
 """
 
 from __future__ import annotations
@@ -10,9 +11,25 @@ from collections import defaultdict
 from typing import Any, TypeVar
 
 from ..sources import TripleIndex
-from ..vocabulary import DCTERMS, JF, SKOS_NOTATION, SKOS_PREF_LABEL
 from .canon import Canon
 from .languages import DEFAULT_LANGUAGE, Values, pick
+from .mapping import (
+    CANON,
+    DIMENSION_STATEMENT,
+    JOB_FAMILY,
+    JOB_FUNCTION,
+    LEVEL,
+    LEVEL_DIMENSION,
+    RESPONSIBILITY,
+    RESPONSIBILITY_GROUP,
+    ROLE_LEVEL,
+    RUBRIC_DIMENSION,
+    RUBRIC_ENTRY,
+    SOURCE_CLASS,
+    TRACK,
+    NodeClass,
+    Value,
+)
 from .nodes import (
     CanonAbout,
     CanonNode,
@@ -37,10 +54,6 @@ def _by_label(nodes: dict[str, N]) -> tuple[N, ...]:
     return tuple(sorted(nodes.values(), key=lambda n: (n.label, n.iri)))
 
 
-_PROPERTIES = {"label": SKOS_PREF_LABEL, "notation": SKOS_NOTATION, "text": JF.text}
-"""Where each quoted field of a node is read from."""
-
-
 class _Reader:
     """Typed single-value access for data that passed the checks.
 
@@ -51,25 +64,25 @@ class _Reader:
     def __init__(self, index: TripleIndex) -> None:
         self.index = index
         self.literals: dict[str, dict[str, Values]] = {}
-        about = index.instances(JF.Canon)
-        declared = index.text(about[0], JF.defaultLanguage) if about else None
+        about = index.instances(CANON.cls)
+        declared = index.text(about[0], CANON["default_language"]) if about else None
         self.default = declared or DEFAULT_LANGUAGE
 
-    def instances(self, cls: str) -> list[str]:
-        return self.index.instances(cls)
+    def instances(self, node_class: NodeClass) -> list[str]:
+        return self.index.instances(node_class.cls)
 
-    def fields(
-        self, subject: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
-    ) -> dict[str, Any]:
-        """The node's quoted fields (`label`, `notation`, `text`) and their `languages`."""
+    def own(self, subject: str, node_class: NodeClass) -> dict[str, Any]:
+        """The node's quoted fields (`label`, `notation`, `text`) with their `languages`, and
+        its integers."""
         found: dict[str, Any] = {}
         languages = []
-        for name in (*required, *optional):
-            literals = self.index.literals(subject, _PROPERTIES[name])
+        for field in node_class.quoted():
+            name = field.name
+            literals = self.index.literals(subject, field.predicate)
             values = tuple(sorted(((v.language, v.value) for v in literals), key=_value_order))
             chosen = pick(values, self.default, self.default)
             if chosen is None:
-                assert name not in required, f"{subject} lacks its {name}: the checks say so"
+                assert not field.required, f"{subject} lacks its {name}: the checks say so"
                 continue
             if len(values) > 1 or chosen[0] is not None:
                 self.literals.setdefault(subject, {})[name] = values
@@ -77,6 +90,9 @@ class _Reader:
             if tag is not None:
                 languages.append((name, tag))
         found["languages"] = tuple(languages)
+        for field in node_class.fields:
+            if field.value is Value.INTEGER:
+                found[field.name] = self.integer(subject, field.predicate)
         return found
 
     def text(self, subject: str, predicate: str) -> str | None:
@@ -104,43 +120,40 @@ def _value_order(value: tuple[str | None, str]) -> tuple[bool, str, str]:
 def compile_canon(index: TripleIndex, version: str) -> Canon:
     """Build the canon model; lists come out in the order frames and clients rely on."""
     r = _Reader(index)
-    label, both = ("label",), ("label", "notation")
 
-    functions = {s: JobFunction(iri=s, **r.fields(s, label)) for s in r.instances(JF.JobFunction)}
+    functions = {s: JobFunction(iri=s, **r.own(s, JOB_FUNCTION)) for s in r.instances(JOB_FUNCTION)}
     families = {
         s: JobFamily(
-            iri=s, function=functions[r.ref(s, JF.function)], **r.fields(s, label, ("text",))
+            iri=s, function=functions[r.ref(s, JOB_FAMILY["function"])], **r.own(s, JOB_FAMILY)
         )
-        for s in r.instances(JF.JobFamily)
+        for s in r.instances(JOB_FAMILY)
     }
-    tracks = {s: Track(iri=s, **r.fields(s, label, ("notation",))) for s in r.instances(JF.Track)}
+    tracks = {s: Track(iri=s, **r.own(s, TRACK)) for s in r.instances(TRACK)}
     dimensions = {
-        s: LevelDimension(iri=s, display_order=r.integer(s, JF.displayOrder), **r.fields(s, both))
-        for s in r.instances(JF.LevelDimension)
+        s: LevelDimension(iri=s, **r.own(s, LEVEL_DIMENSION)) for s in r.instances(LEVEL_DIMENSION)
     }
-    sources = {s: Source(iri=s, **r.fields(s, both)) for s in r.instances(JF.Source)}
+    sources = {s: Source(iri=s, **r.own(s, SOURCE_CLASS)) for s in r.instances(SOURCE_CLASS)}
     rubric_dimensions = {
-        s: RubricDimension(iri=s, **r.fields(s, label)) for s in r.instances(JF.RubricDimension)
+        s: RubricDimension(iri=s, **r.own(s, RUBRIC_DIMENSION))
+        for s in r.instances(RUBRIC_DIMENSION)
     }
     groups = {
-        s: ResponsibilityGroup(
-            iri=s, display_order=r.integer(s, JF.displayOrder), **r.fields(s, label)
-        )
-        for s in r.instances(JF.ResponsibilityGroup)
+        s: ResponsibilityGroup(iri=s, **r.own(s, RESPONSIBILITY_GROUP))
+        for s in r.instances(RESPONSIBILITY_GROUP)
     }
 
     statements_of: dict[str, list[str]] = defaultdict(list)
-    for s in r.instances(JF.DimensionStatement):
-        statements_of[r.ref(s, JF.level)].append(s)
+    for s in r.instances(DIMENSION_STATEMENT):
+        statements_of[r.ref(s, DIMENSION_STATEMENT["level"])].append(s)
 
     levels: dict[str, Level] = {}
-    for s in r.instances(JF.Level):
-        own = r.fields(s, both)
+    for s in r.instances(LEVEL):
+        own = r.own(s, LEVEL)
         generic: list[DimensionStatement] = []
         specific: list[DimensionStatement] = []
         for st in statements_of[s]:
-            dimension = dimensions[r.ref(st, JF.dimension)]
-            family_iri = r.text_ref(st, JF.family)
+            dimension = dimensions[r.ref(st, DIMENSION_STATEMENT["dimension"])]
+            family_iri = r.text_ref(st, DIMENSION_STATEMENT["family"])
             family = families[family_iri] if family_iri is not None else None
             for_whom = f" ({family.label})" if family is not None else ""
             statement = DimensionStatement(
@@ -148,7 +161,7 @@ def compile_canon(index: TripleIndex, version: str) -> Canon:
                 label=f"{own['notation']} {dimension.label}{for_whom}",
                 dimension=dimension,
                 family=family,
-                **r.fields(st, ("text",)),
+                **r.own(st, DIMENSION_STATEMENT),
             )
             (specific if family is not None else generic).append(statement)
         generic.sort(key=lambda st: (st.dimension.display_order, st.iri))
@@ -161,50 +174,46 @@ def compile_canon(index: TripleIndex, version: str) -> Canon:
         )
         levels[s] = Level(
             iri=s,
-            track=tracks[r.ref(s, JF.track)],
-            rank=r.integer(s, JF.rank),
+            track=tracks[r.ref(s, LEVEL["track"])],
             statements=tuple(generic),
             family_statements=tuple(specific),
             **own,
         )
 
     parts_of: dict[str, list[str]] = defaultdict(list)
-    for cls in (JF.Responsibility, JF.RubricEntry):
-        for s in r.instances(cls):
-            parts_of[r.ref(s, JF.roleLevel)].append(s)
+    for part_class in (RESPONSIBILITY, RUBRIC_ENTRY):
+        for s in r.instances(part_class):
+            parts_of[r.ref(s, part_class["role_level"])].append(s)
 
     role_levels = []
-    for s in r.instances(JF.RoleLevel):
-        family = families[r.ref(s, JF.family)]
-        level = levels[r.ref(s, JF.level)]
+    for s in r.instances(ROLE_LEVEL):
+        family = families[r.ref(s, ROLE_LEVEL["family"])]
+        level = levels[r.ref(s, ROLE_LEVEL["level"])]
         name = f"{family.label} — {level.code}"
         responsibilities = []
         rubric = []
         for part in parts_of[s]:
-            source = sources[r.ref(part, JF.source)]
-            text = r.fields(part, ("text",))
-            if r.index.is_a(part, JF.Responsibility):
-                order = r.integer(part, JF.order)
-                group = r.text_ref(part, JF.group)
+            if r.index.is_a(part, RESPONSIBILITY.cls):
+                own = r.own(part, RESPONSIBILITY)
+                group = r.text_ref(part, RESPONSIBILITY["group"])
                 responsibilities.append(
                     Responsibility(
                         iri=part,
-                        label=f"{name} responsibility {order}",
-                        order=order,
-                        source=source,
+                        label=f"{name} responsibility {own['order']}",
+                        source=sources[r.ref(part, RESPONSIBILITY["source"])],
                         group=groups[group] if group is not None else None,
-                        **text,
+                        **own,
                     )
                 )
             else:
-                along = rubric_dimensions[r.ref(part, JF.rubricDimension)]
+                along = rubric_dimensions[r.ref(part, RUBRIC_ENTRY["dimension"])]
                 rubric.append(
                     RubricEntry(
                         iri=part,
                         label=f"{name} {along.label} rubric",
                         dimension=along,
-                        source=source,
-                        **text,
+                        source=sources[r.ref(part, RUBRIC_ENTRY["source"])],
+                        **r.own(part, RUBRIC_ENTRY),
                     )
                 )
         responsibilities.sort(key=lambda x: (x.order, x.iri))
@@ -260,16 +269,16 @@ def for_family(level: Level, family: JobFamily) -> tuple[DimensionStatement, ...
 
 def _about(r: _Reader) -> CanonAbout | None:
     """The canon's `jf:Canon` node, if it has one (the checks allow at most one)."""
-    found = r.instances(JF.Canon)
+    found = r.instances(CANON)
     if not found:
         return None
     s = found[0]
-    title = r.index.literals(s, DCTERMS.title)
+    title = r.index.literals(s, CANON["label"])
     return CanonAbout(
         iri=s,
         label=title[0].value if title else "",
         default_language=r.default,
-        source=r.text_ref(s, DCTERMS.source),
-        license=r.text_ref(s, DCTERMS.license),
-        attribution=r.text(s, DCTERMS.rights),
+        source=r.text_ref(s, CANON["source"]),
+        license=r.text_ref(s, CANON["license"]),
+        attribution=r.text(s, CANON["attribution"]),
     )

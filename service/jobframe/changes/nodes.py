@@ -14,28 +14,25 @@ from dataclasses import dataclass, fields
 from operator import attrgetter
 from typing import get_args, get_origin, get_type_hints
 
-from ..canon import (
-    Canon,
-    CanonNode,
-    DimensionStatement,
-    Responsibility,
-    RoleLevel,
-    RubricEntry,
-)
+from ..canon import Canon, CanonNode, mapping
 from .model import Change, FieldChange, NodeChange
 
-COMPOSED_LABEL: tuple[type[CanonNode], ...] = (
-    DimensionStatement,
-    Responsibility,
-    RubricEntry,
-    RoleLevel,
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+COMPOSED_LABEL: tuple[type[CanonNode], ...] = tuple(
+    c.model for c in mapping.NODE_CLASSES if c.composes_label
 )
 """Kinds whose `label` the compiler composes (`canon/compiler.py`) instead of reading it."""
 QUOTED = ("label", "notation", "text")
 OWNER_FIELD: dict[type[CanonNode], str] = {
-    DimensionStatement: "level",
-    Responsibility: "roleLevel",
-    RubricEntry: "roleLevel",
+    c.model: _camel(f.name)
+    for c in mapping.NODE_CLASSES
+    for f in c.fields
+    if f.value is mapping.Value.OWNER
 }
 """What an owned node belongs to: its canon node holds no reference back, its owner lists it."""
 
@@ -72,11 +69,6 @@ class _Fields:
     def read(self, node: CanonNode) -> tuple[object, ...]:
         """The values, in the order of `values`."""
         return self.key(node)[: len(self.values)]
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
 
 
 _FIELDS: dict[type[CanonNode], _Fields] = {}
@@ -170,7 +162,7 @@ def describe(iri: str, change: Change, old: Side, new: Side) -> NodeChange:
         for name in names
         if before.get(name) != after.get(name)
     )
-    return NodeChange(iri, type(shown).__name__, shown.label, change, changes)
+    return NodeChange(iri, mapping.mapping_of(shown).kind, shown.label, change, changes)
 
 
 def _values(node: CanonNode, side: Side) -> dict[str, str]:

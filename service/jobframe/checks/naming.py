@@ -10,19 +10,14 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from ..sources import TripleIndex
-from ..vocabulary import NAMESPACE, RDF_LANG_STRING, SKOS_NOTATION, SKOS_PREF_LABEL, XSD_STRING
-
-XSD = "http://www.w3.org/2001/XMLSchema#"
-PREFIXES = {
-    "jf": NAMESPACE,
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsd": XSD,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-}
-"""The prefixes canon files conventionally use, for naming terms in messages."""
+from ..vocabulary import (
+    PREFIXES,
+    RDF_LANG_STRING,
+    SKOS_NOTATION,
+    SKOS_PREF_LABEL,
+    XSD,
+    XSD_STRING,
+)
 
 Value = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 """A value of the triple index (`TripleIndex.values`)."""

@@ -25,6 +25,7 @@ from rdflib.term import Node
 from ..errors import JobFrameError
 from ..findings import Severity
 from ..resources import SHAPES_FILE
+from ..vocabulary import PREFIXES
 from .shapes import ShapeResult, shapes_graph
 
 _IGNORED = {SH.name, SH.description, SH.order, SH.group}
@@ -311,7 +312,7 @@ def _refuse_other(graph: Graph, shape: Node, allowed: set[URIRef]) -> None:
 
 def _name(term: Node) -> str:
     text = str(term)
-    for prefix, namespace in (("sh", SH), ("xsd", XSD), ("rdf", RDF)):
-        if text.startswith(str(namespace)):
-            return f"{prefix}:{text.removeprefix(str(namespace))}"
+    for prefix in ("sh", "xsd", "rdf"):
+        if text.startswith(PREFIXES[prefix]):
+            return f"{prefix}:{text.removeprefix(PREFIXES[prefix])}"
     return f"<{text}>" if isinstance(term, URIRef) else f"a blank shape ({text})"

@@ -22,8 +22,8 @@ import pyoxigraph as ox
 from ..findings import Finding, FindingKind, Severity
 from ..resources import VOCABULARY_FILE
 from ..sources import SourceMap, TripleIndex
-from ..vocabulary import NAMESPACE, RDF_TYPE
-from .naming import PREFIXES, node_name, term_name
+from ..vocabulary import NAMESPACE, PREFIXES, RDF_TYPE
+from .naming import node_name, term_name
 
 _Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 _OWL = PREFIXES["owl"]

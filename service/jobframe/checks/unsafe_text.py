@@ -17,10 +17,10 @@ import pyoxigraph as ox
 from ..findings import Finding, FindingKind, Severity, visible
 from ..formats import CONTROLS, NAME_CONTROLS, live_url
 from ..sources import SourceMap, TripleIndex
-from ..vocabulary import DCTERMS, SKOS_NOTATION, SKOS_PREF_LABEL
+from ..vocabulary import DCTERMS, SKOS_ALT_LABEL, SKOS_NOTATION, SKOS_PREF_LABEL
 from .naming import MAX_SHOWN, Value, node_name, term_name
 
-NAMES = frozenset({SKOS_PREF_LABEL, SKOS_NOTATION, "http://www.w3.org/2004/02/skos/core#altLabel"})
+NAMES = frozenset({SKOS_PREF_LABEL, SKOS_NOTATION, SKOS_ALT_LABEL})
 """The properties whose values name a node (a level's code is its skos:notation)."""
 LINKS = frozenset({DCTERMS.source, DCTERMS.license})
 """The properties whose values a page shows as links."""

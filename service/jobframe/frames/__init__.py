@@ -1,7 +1,7 @@
 """Goal frames: rules (as data, in `templates.py`) applied to the checked canon, and their
-renderings as plain text and RDF; two levels of a family compared; what each role-level's
-frames omit (completeness), which completes a check's report. The GraphQL API renders the
-same values."""
+renderings as plain text and RDF (and a canon node's own triples, by the canon's mapping);
+two levels of a family compared; what each role-level's frames omit (completeness), which
+completes a check's report. The GraphQL API renders the same values."""
 
 from . import model
 from .comparison import (
@@ -16,6 +16,7 @@ from .comparison import (
 )
 from .completeness import CanonReport, CompletenessRow, completed, omission_text
 from .model import Field, Frame, FrameKind, Line, Page, Placeholder, Provenance, Row, Section
+from .node_graph import node_graph
 from .quotes import frames_quoting, quoted_kinds
 from .rdf import frames_graph, serialize_frames
 from .rdf_formats import RdfFormat, write_graph
@@ -54,6 +55,7 @@ __all__ = [
     "frames_quoting",
     "language_of",
     "model",
+    "node_graph",
     "omission_text",
     "omissions",
     "quoted_kinds",

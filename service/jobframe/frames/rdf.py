@@ -12,7 +12,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from ..budget import check_budget, within_budget
-from ..vocabulary import JF, NAMESPACE
+from ..vocabulary import JF, PREFIXES
 from .model import Frame
 from .rdf_formats import RdfFormat, write_graph
 
@@ -20,8 +20,8 @@ from .rdf_formats import RdfFormat, write_graph
 def frames_graph(frames: Iterable[Frame]) -> Graph:
     """One prov:Collection per frame, holding its lines in reading order (jf:position)."""
     graph = Graph()
-    graph.bind("jf", NAMESPACE)
-    graph.bind("prov", PROV)
+    for prefix in ("jf", "prov"):
+        graph.bind(prefix, PREFIXES[prefix])
     for frame in frames:
         frame_iri = URIRef(_frame_iri(frame))
         graph.add((frame_iri, RDF.type, PROV.Collection))

@@ -13,41 +13,22 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..vocabulary import DCTERMS, JF, NAMESPACE, RDF_TYPE, SKOS_NOTATION, SKOS_PREF_LABEL
+from ..canon import mapping
+from ..vocabulary import PREFIXES, RDF_TYPE
 from .iris import CANON_BASE, relative
 
-SKOS = SKOS_PREF_LABEL.removesuffix("prefLabel")
-DC = DCTERMS.title.removesuffix("title")
-PREFIXES: tuple[tuple[str, str], ...] = (("jf", NAMESPACE), ("skos", SKOS), ("dcterms", DC))
+WRITTEN_PREFIXES = ("jf", "skos", "dcterms")
+"""The prefixes a canon file declares (those it uses), in this order."""
 
 MARK = "# Written by `jobframe import`: edit the workbook and import it again."
 """The second line of every file an import writes; an import replaces only a folder of such
 files (or an empty one)."""
 
-ORDER: tuple[str, ...] = (
-    SKOS_PREF_LABEL,
-    SKOS_NOTATION,
-    JF.function,
-    JF.track,
-    JF.rank,
-    JF.displayOrder,
-    JF.level,
-    JF.dimension,
-    JF.family,
-    JF.roleLevel,
-    JF.order,
-    JF.group,
-    JF.rubricDimension,
-    JF.source,
-    JF.text,
-    DCTERMS.title,
-    JF.defaultLanguage,
-    DCTERMS.source,
-    DCTERMS.license,
-    DCTERMS.rights,
-)
-"""Where each property's lines stand in a node's block."""
-_RANK = {p: n for n, p in enumerate(ORDER)}
+_RANK: dict[str, dict[str, int]] = {
+    c.cls: {f.predicate: n for n, f in enumerate(c.fields)} for c in mapping.NODE_CLASSES
+}
+"""Where each property's lines stand in a node's block: the mapping's order for its class;
+any other property after those, by IRI."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -98,7 +79,8 @@ def literal(text: str, lang: str | None = None) -> str:
 
 def iri_term(iri: str) -> str:
     """An IRI as Turtle: a prefixed name for vocabulary terms, relative under the base."""
-    for prefix, namespace in PREFIXES:
+    for prefix in WRITTEN_PREFIXES:
+        namespace = PREFIXES[prefix]
         local = iri.removeprefix(namespace)
         if local != iri and re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", local):
             return f"{prefix}:{local}"
@@ -124,7 +106,8 @@ def _value_key(value: Value) -> tuple[int, str]:
 def block(node: Node) -> str:
     """The node's Turtle: its class on the first line, then one line per value."""
     lines = [f"{iri_term(node.iri)} a {iri_term(node.cls)}"]
-    for predicate in sorted(node.values, key=lambda p: (_RANK.get(p, len(ORDER)), p)):
+    rank = _RANK.get(node.cls, {})
+    for predicate in sorted(node.values, key=lambda p: (rank.get(p, len(rank)), p)):
         name = "a" if predicate == RDF_TYPE else iri_term(predicate)
         for value in sorted(node.values[predicate], key=_value_key):
             lines.append(f"    {name} {_term(value)}")
@@ -135,5 +118,5 @@ def turtle_file(comment: str, nodes: Iterable[Node]) -> str:
     """A whole file: what it holds, the import mark, the prefixes, then each node's block."""
     body = "\n".join(block(n) for n in nodes)
     head = [f"# {comment}", MARK, f"@base <{CANON_BASE}> ."]
-    head += [f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES if f"{p}:" in body]
+    head += [f"@prefix {p}: <{PREFIXES[p]}> ." for p in WRITTEN_PREFIXES if f"{p}:" in body]
     return "\n".join(head) + "\n\n" + body

@@ -2,7 +2,8 @@
 
 IRIs under the configured base (by default that of the shipped canon) map onto `/canon/`;
 any other IRI is reachable as `/canon?iri=…`. The description is rendered from the compiled
-canon (its type, names, text and the links to its parents), so it is exactly what is served.
+canon (its type, names, text and the links to its parents; as RDF by `frames/node_graph.py`),
+so it is exactly what is served.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from functools import partial
 from urllib.parse import urlencode
 
 import anyio.to_thread
-from rdflib import DCTERMS, RDF, SKOS, Graph, Literal, URIRef
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
@@ -26,22 +26,17 @@ from ..canon import (
     CanonAbout,
     CanonNode,
     DimensionStatement,
-    JobFamily,
-    Level,
-    LevelDimension,
     Responsibility,
-    ResponsibilityGroup,
     RoleLevel,
-    RubricEntry,
     ancestry,
+    mapping,
     shown,
 )
 from ..changes import Dependencies
 from ..formats import html_link, html_text
-from ..frames import Frame, Line, RdfFormat, build_page, write_graph
+from ..frames import Frame, Line, RdfFormat, build_page, node_graph, write_graph
 from ..loading import CanonHolder
 from ..settings import DEFAULT_IRI_BASE
-from ..vocabulary import JF, NAMESPACE
 from .negotiation import negotiate
 
 RDF_ANSWERS = {f.media_type: f for f in RdfFormat} | {"application/json": RdfFormat.JSON_LD}
@@ -62,71 +57,6 @@ node while the canon's quoting index is not built (measured 1.2 µs a node, a un
 and runs in the costly lane by the same rule as a query."""
 NODE_GRAPH_COST = 1
 """Every RDF format writes the node's own few triples, whatever the canon's size."""
-
-
-def node_graph(canon: Canon, node: CanonNode) -> Graph:
-    """The node's own triples: type, names, text, and links to the nodes it belongs to."""
-    graph = Graph()
-    graph.bind("jf", NAMESPACE)
-    graph.bind("skos", SKOS)
-    subject = URIRef(node.iri)
-    kind = "Canon" if isinstance(node, CanonAbout) else type(node).__name__
-    graph.add((subject, RDF.type, URIRef(NAMESPACE + kind)))
-
-    def value(field: str, text: str) -> Literal:
-        return Literal(text, lang=node.language(field))
-
-    if isinstance(node, CanonAbout):
-        _describe_canon(graph, node)
-    elif not isinstance(node, Responsibility | RubricEntry | DimensionStatement | RoleLevel):
-        graph.add((subject, SKOS.prefLabel, value("label", node.label)))
-    if node.notation is not None:
-        graph.add((subject, SKOS.notation, value("notation", node.notation)))
-    if node.text is not None:
-        graph.add((subject, URIRef(JF.text), value("text", node.text)))
-    links: list[tuple[str, CanonNode]] = []
-    if isinstance(node, JobFamily):
-        links.append((JF.function, node.function))
-    if isinstance(node, Level):
-        links.append((JF.track, node.track))
-        graph.add((subject, URIRef(JF.rank), Literal(node.rank)))
-    if isinstance(node, RoleLevel):
-        links += [(JF.family, node.family), (JF.level, node.level)]
-    if isinstance(node, DimensionStatement):
-        links.append((JF.dimension, node.dimension))
-        if node.family is not None:
-            links.append((JF.family, node.family))
-    if isinstance(node, LevelDimension | ResponsibilityGroup):
-        graph.add((subject, URIRef(JF.displayOrder), Literal(node.display_order)))
-    if isinstance(node, Responsibility):
-        graph.add((subject, URIRef(JF.order), Literal(node.order)))
-        if node.group is not None:
-            links.append((JF.group, node.group))
-    if isinstance(node, Responsibility | RubricEntry):
-        links.append((JF.source, node.source))
-    if isinstance(node, RubricEntry):
-        links.append((JF.rubricDimension, node.dimension))
-    path = ancestry(canon, node.iri) or ()
-    if len(path) > 1 and isinstance(node, Responsibility | RubricEntry):
-        links.append((JF.roleLevel, path[1]))
-    if len(path) > 1 and isinstance(node, DimensionStatement):
-        links.append((JF.level, path[1]))
-    for predicate, target in links:
-        graph.add((subject, URIRef(predicate), URIRef(target.iri)))
-    return graph
-
-
-def _describe_canon(graph: Graph, about: CanonAbout) -> None:
-    subject = URIRef(about.iri)
-    if about.label:
-        graph.add((subject, DCTERMS.title, Literal(about.label)))
-    if about.default_language is not None:
-        graph.add((subject, URIRef(JF.defaultLanguage), Literal(about.default_language)))
-    for predicate, iri in ((DCTERMS.source, about.source), (DCTERMS.license, about.license)):
-        if iri is not None:
-            graph.add((subject, predicate, URIRef(iri)))
-    if about.attribution is not None:
-        graph.add((subject, DCTERMS.rights, Literal(about.attribution)))
 
 
 class _Quoting:
@@ -212,6 +142,7 @@ def _page(canon: Canon, node: CanonNode, base: str, candidates: Sequence[RoleLev
     )
     if more:
         uses += f"<li>… and {more:,} more role-levels that may quote it.</li>"
+    kind = mapping.mapping_of(node).kind
     text = f"<blockquote>{e(node.text)}</blockquote>" if node.text else ""
     notation = f"<p>Notation: <code>{e(node.notation)}</code></p>" if node.notation else ""
     for what, target in _shown_links(node):
@@ -224,7 +155,7 @@ def _page(canon: Canon, node: CanonNode, base: str, candidates: Sequence[RoleLev
         '<header class="site-header"><p class="brand">JobFrame <span>canon node</span></p>'
         '<nav aria-label="Service"><a href="/">Goal frames</a> <a href="/graphql">GraphQL API</a>'
         "</nav></header><main>"
-        f"<h1>{e(node.label)}</h1><p>{e(type(node).__name__)} · <code>{e(node.iri)}</code></p>"
+        f"<h1>{e(node.label)}</h1><p>{e(kind)} · <code>{e(node.iri)}</code></p>"
         f"{notation}{text}<h2>Lineage</h2><p>{crumbs}</p>"
         f"<h2>Used by</h2><ul>{uses or '<li>No frame line quotes this node.</li>'}</ul>"
         f"</main>{_attribution(canon.about)}</body></html>"

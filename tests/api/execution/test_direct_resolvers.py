@@ -21,7 +21,7 @@ EVERYTHING = """{ roleLevel(family: "Clinical Trials Operations", level: "M5") {
 
 
 def test_direct_resolvers_change_no_answer(served: Served) -> None:
-    reference = CanonSchema(query=Query, types=list(NODE_TYPES))
+    reference = CanonSchema(query=Query, types=list(NODE_TYPES.values()))
     ours = schema.execute_sync(EVERYTHING, context_value=Context(served))
     theirs = reference.execute_sync(EVERYTHING, context_value=Context(served))
     assert ours.errors is None and theirs.errors is None
@@ -39,7 +39,7 @@ def test_fields_with_arguments_check_the_budget_too(served: Served) -> None:
 
 
 def test_plain_fields_get_direct_resolvers_and_fields_with_arguments_do_not() -> None:
-    reference = CanonSchema(query=Query, types=list(NODE_TYPES))
+    reference = CanonSchema(query=Query, types=list(NODE_TYPES.values()))
     assert use_direct_resolvers(reference) > 100
     role_level = reference._schema.type_map["RoleLevel"]
     frame_resolver = role_level.fields["frame"].resolve  # type: ignore[union-attr]

@@ -6,7 +6,10 @@ so neither imports the other to name a node.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import strawberry
+from strawberry.types.base import get_object_definition
 
 from ...canon import nodes
 from ..context import Info
@@ -30,7 +33,7 @@ class CanonNode(Node):
 
     @strawberry.field(description="Opaque global ID of this node; `node(id:)` resolves it.")
     def id(self) -> strawberry.ID:
-        return strawberry.ID(encode_id(type(self).__name__, self.model.iri))
+        return strawberry.ID(encode_id(type_name(type(self)), self.model.iri))
 
     @strawberry.field(description="The node's IRI in the canon graph.")
     def iri(self) -> str:
@@ -56,23 +59,21 @@ class CanonNode(Node):
         return self.model.text
 
 
-_TYPES: dict[str, type[CanonNode]] = {}
-"""Each concrete GraphQL node type (`node_types.py`) by the name it shares with its model."""
+_TYPES: dict[type[nodes.CanonNode], type[CanonNode]] = {}
+"""Each model class's GraphQL type, as `nodes.py` declares them (`declare_node_types`):
+that module imports this one, so this one cannot name its types."""
 
 
-def _subtypes() -> dict[str, type[CanonNode]]:
-    found: dict[str, type[CanonNode]] = {}
-    pending = list(CanonNode.__subclasses__())
-    while pending:
-        cls = pending.pop()
-        found[cls.__name__] = cls
-        pending.extend(cls.__subclasses__())
-    return found
+def declare_node_types(types: Mapping[type[nodes.CanonNode], type[CanonNode]]) -> None:
+    """Declare the GraphQL type of each canon model class, for `wrap`."""
+    _TYPES.update(types)
+
+
+def type_name(graphql_type: type) -> str:
+    """The GraphQL name of a Strawberry type: what a global ID carries."""
+    return get_object_definition(graphql_type, strict=True).name
 
 
 def wrap(node: nodes.CanonNode) -> CanonNode:
     """The GraphQL object of a canon node, typed by its kind."""
-    name = type(node).__name__
-    if name not in _TYPES:
-        _TYPES.update(_subtypes())
-    return _TYPES[name](model=node)
+    return _TYPES[type(node)](model=node)

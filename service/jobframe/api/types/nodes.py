@@ -14,7 +14,7 @@ from ..context import Info
 from ..limits.cost_directives import COMPARE, FRAME, PAGE, PAGED
 from .comparison import LevelComparison, resolve_comparison
 from .frames import Frame, GoalPage
-from .interfaces import CanonNode
+from .interfaces import CanonNode, declare_node_types
 from .pagination import PAGE_SIZE, Connection, paginate
 
 
@@ -250,19 +250,21 @@ class RoleLevel(CanonNode):
         return resolve_comparison(info, role.family.iri, role.level.iri, to, lang)
 
 
-NODE_TYPES: tuple[type[CanonNode], ...] = (
-    JobFunction,
-    JobFamily,
-    Track,
-    Level,
-    LevelDimension,
-    DimensionStatement,
-    Source,
-    RubricDimension,
-    Responsibility,
-    ResponsibilityGroup,
-    RubricEntry,
-    RoleLevel,
-    CanonAbout,
-)
-"""Every concrete node type, for the schema (they are reached through interfaces too)."""
+NODE_TYPES: dict[type[nodes.CanonNode], type[CanonNode]] = {
+    nodes.JobFunction: JobFunction,
+    nodes.JobFamily: JobFamily,
+    nodes.Track: Track,
+    nodes.Level: Level,
+    nodes.LevelDimension: LevelDimension,
+    nodes.DimensionStatement: DimensionStatement,
+    nodes.Source: Source,
+    nodes.RubricDimension: RubricDimension,
+    nodes.Responsibility: Responsibility,
+    nodes.ResponsibilityGroup: ResponsibilityGroup,
+    nodes.RubricEntry: RubricEntry,
+    nodes.RoleLevel: RoleLevel,
+    nodes.CanonAbout: CanonAbout,
+}
+"""The GraphQL type of each canon model class: what `wrap` answers a node as, and every
+concrete node type for the schema (they are reached through interfaces too)."""
+declare_node_types(NODE_TYPES)
