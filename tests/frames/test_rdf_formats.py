@@ -13,7 +13,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 import jobframe
-from jobframe.api import Limits, build_schema
+from jobframe.api import default_schema
 from jobframe.cli import main
 from jobframe.frames import RdfFormat
 from jobframe.loading import Served
@@ -35,7 +35,7 @@ def test_the_cli_offers_text_and_every_format_of_the_table() -> None:
 
 
 def test_the_graphql_enum_is_the_table_in_its_order() -> None:
-    enum = build_schema(Limits()).get_type_by_name("RdfFormat")
+    enum = default_schema().get_type_by_name("RdfFormat")
     assert [value.name for value in enum.values] == [f.name for f in RdfFormat]  # type: ignore[union-attr]
 
 
